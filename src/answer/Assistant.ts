@@ -1,0 +1,27 @@
+import type { Paper } from '../corpus/Paper.js';
+import type { RankedPaper } from '../retrieval/types.js';
+import type { Answer, AskOptions } from './types.js';
+
+/** A short, grounded summary of one paper (paper cards, highlights). */
+export interface PaperSummary {
+  /** Two or three sentences taken from the abstract, attributed. */
+  text: string;
+  /** The sentence carrying the key finding. */
+  keyFinding: string;
+}
+
+/**
+ * The one service every edge talks to: the Discord bot, the CLI and the tests.
+ * It knows nothing of Discord or terminals.
+ */
+export interface Assistant {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  search(query: string, options?: { k?: number }): Promise<RankedPaper[]>;
+  /** Papers whose title, authors or id match a prefix or words (autocomplete). */
+  suggestPapers(query: string, limit?: number): Paper[];
+  getPaper(id: string): Paper | undefined;
+  similar(id: string, k?: number): Promise<RankedPaper[]>;
+  listPapers(offset: number, limit: number): { total: number; papers: Paper[] };
+  summarize(paper: Paper): PaperSummary;
+  stats(): { papers: number };
+}

@@ -1,0 +1,53 @@
+import type { RankedPaper } from '../retrieval/types.js';
+
+export interface Citation {
+  /** The number shown as `[n]`; sources are numbered in order of first use. */
+  n: number;
+  id: string;
+  title: string;
+  /** True when the title is a label derived from the abstract, not a real title. */
+  titleDerived: boolean;
+  authors: string[];
+  year: number | null;
+  url: string | null;
+  /** The sentence of the abstract that supports the citation. */
+  quote: string;
+}
+
+/** A paper offered as a possible lead when the answer abstains: never presented as a source. */
+export interface Suggestion {
+  id: string;
+  title: string;
+  titleDerived: boolean;
+  year: number | null;
+  url: string | null;
+}
+
+export interface Turn {
+  question: string;
+  answer: string;
+}
+
+export interface AskOptions {
+  /** How many papers retrieval considers (default 5). */
+  k?: number;
+  /** Earlier turns of a conversation, oldest first: folded into the retrieval query. */
+  history?: Turn[];
+  signal?: AbortSignal;
+  /** Called with the partial answer text while an LLM streams (Discord edits the reply). */
+  onPartial?: (text: string) => void;
+}
+
+export interface Answer {
+  question: string;
+  /** The summary with `[n]` markers, or the abstention. */
+  text: string;
+  citations: Citation[];
+  abstained: boolean;
+  suggestions: Suggestion[];
+  /** The ranked papers the answer was made from. */
+  passages: RankedPaper[];
+  timings: { retrieveMs: number; answerMs: number; totalMs: number };
+  /** `extractive`, or the model that wrote the answer. */
+  answeredBy: string;
+}

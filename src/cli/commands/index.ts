@@ -1,0 +1,4 @@
+import type { CliCommand } from '../CliCommand.js';
+
+/** Every `footnote` subcommand, in the order `footnote help` lists them. */
+export const COMMANDS: CliCommand[] = [];

@@ -1,0 +1,41 @@
+/**
+ * Stable error codes. Domain code throws a FootnoteError with one of these; each edge
+ * (CLI, Discord handlers, scheduled jobs) turns it into `userMessage(code)` and one log line.
+ */
+export type ErrorCode =
+  | 'config:invalid'
+  | 'input:empty'
+  | 'input:too_long'
+  | 'ingest:file_missing'
+  | 'ingest:binary'
+  | 'ingest:no_valid_records'
+  | 'ingest:bad_format'
+  | 'index:embedder_mismatch'
+  | 'index:corrupt'
+  | 'index:empty'
+  | 'not_found:paper'
+  | 'llm:unavailable'
+  | 'llm:timeout'
+  | 'embeddings:unavailable'
+  | 'rate_limit:user'
+  | 'busy:capacity'
+  | 'permission:manage_guild'
+  | 'highlights:invalid_setting'
+  | 'internal';
+
+export class FootnoteError extends Error {
+  override readonly name = 'FootnoteError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra detail for the operator's log; never shown to users. */
+    readonly detail?: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isFootnoteError(error: unknown): error is FootnoteError {
+  return error instanceof FootnoteError;
+}

@@ -1,0 +1,50 @@
+import type { Paper, RejectedLine, StoredPaper } from '../corpus/Paper.js';
+import type { EmbedderInfo } from '../embeddings/types.js';
+
+export interface IngestReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Records dropped as duplicates of another paper's abstract within the corpus. */
+  duplicates: number;
+  rejected: RejectedLine[];
+}
+
+export interface IngestOptions {
+  /** Called as records are processed, for progress bars. */
+  onProgress?: (processed: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * The indexed corpus: the paper catalog (SQLite, with FTS5 for BM25 and indexes on authors and
+ * years) and the HNSW vectors, kept consistent. The catalog is the source of truth; the vector
+ * index is derived from it and repaired from it.
+ */
+export interface Library {
+  readonly embedder: EmbedderInfo;
+  count(): number;
+  get(id: string): StoredPaper | undefined;
+  getMany(ids: readonly string[]): StoredPaper[];
+  /** Newest first by `published`, then id. */
+  list(offset: number, limit: number): StoredPaper[];
+  /** BM25 over title and abstract (stemmed, stop words removed); higher is better. */
+  lexicalSearch(query: string, k: number): Array<{ id: string; score: number }>;
+  /** Embeds the query and searches the HNSW index; cosine similarities, best first. */
+  denseSearch(query: string, k: number): Promise<Array<{ id: string; similarity: number }>>;
+  /** Nearest papers to an indexed paper, itself excluded. */
+  similarTo(id: string, k: number): Promise<Array<{ id: string; similarity: number }>>;
+  /** Papers with an author whose name matches (case- and accent-insensitive, surname or full name). */
+  byAuthor(name: string, limit: number): StoredPaper[];
+  byYear(year: number, limit: number): StoredPaper[];
+  /** Prefix and word matches over titles, authors and ids (autocomplete). */
+  suggest(query: string, limit: number): StoredPaper[];
+  /** Papers first ingested after `isoTime`, newest first. */
+  addedSince(isoTime: string, limit: number): StoredPaper[];
+  /** Every distinct author name (for recognising author questions). */
+  authorNames(): string[];
+  ingest(papers: AsyncIterable<Paper | RejectedLine> | Iterable<Paper | RejectedLine>, options?: IngestOptions): Promise<IngestReport>;
+  /** Re-embeds every paper with the current embedder and replaces the vector index atomically. */
+  rebuild(options?: IngestOptions): Promise<void>;
+  close(): void;
+}
