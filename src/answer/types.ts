@@ -51,3 +51,15 @@ export interface Answer {
   /** `extractive`, or the model that wrote the answer. */
   answeredBy: string;
 }
+
+/** What an answerer returns; the Assistant adds the question, passages and timings. */
+export type AnswerDraft = Pick<Answer, 'text' | 'citations' | 'abstained' | 'suggestions' | 'answeredBy'>;
+
+/**
+ * Writes a grounded answer from ranked papers. The extractive answerer is the default and the
+ * fallback; the LLM answerer (issue 5) wraps it and verifies every sentence before returning.
+ */
+export interface Answerer {
+  readonly name: string;
+  answer(question: string, passages: RankedPaper[], options?: AskOptions): Promise<AnswerDraft>;
+}
