@@ -19,3 +19,8 @@ export interface RetrieveOptions {
   k?: number;
   mode?: RetrievalMode;
 }
+
+/** Ranks papers for a question: the one retrieval entry point the Assistant uses. */
+export interface Retriever {
+  retrieve(query: string, options?: RetrieveOptions): Promise<RankedPaper[]>;
+}
