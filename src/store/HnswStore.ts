@@ -1,0 +1,227 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocumentInterface } from '@langchain/core/documents';
+import { SaveableVectorStore } from '@langchain/core/vectorstores';
+import hnswlib from 'hnswlib-node';
+import { FootnoteError } from '../errors/index.js';
+import type { EmbedderInfo, FootnoteEmbeddings } from '../embeddings/types.js';
+import { sameEmbedder } from '../embeddings/types.js';
+import { type AtomicDirHooks, hasRecoverableDir, recoverDir, replaceDirAtomically } from './atomicDir.js';
+import { exactSearch, validateBatch } from './hnswVectors.js';
+import {
+  type HnswManifest,
+  INDEX_FILE,
+  MANIFEST_FILE,
+  corruptIndex,
+  readManifest,
+  verifyManifest,
+} from './hnswManifest.js';
+import { writeSnapshot } from './hnswSnapshot.js';
+
+const { HierarchicalNSW } = hnswlib;
+type Index = InstanceType<typeof HierarchicalNSW>;
+
+/** Graph parameters; the defaults are those `bench/hnswRecall.ts` supports (recall@10 ≥ 0.98). */
+export interface HnswOptions {
+  /** Links per node: more is better recall, more memory, slower build. */
+  m?: number;
+  efConstruction?: number;
+  /** Candidate list size at query time (raised to k when k is larger). */
+  efSearch?: number;
+  /** Slots allocated up front; the index doubles when it runs out. */
+  initialCapacity?: number;
+}
+
+export const HNSW_DEFAULTS = { m: 16, efConstruction: 200, efSearch: 64, initialCapacity: 1024 } as const;
+const RANDOM_SEED = 100;
+
+type GraphOptions = HnswManifest['options'];
+type DocFilter = (doc: DocumentInterface) => boolean;
+
+/**
+ * Footnote's vector store: a LangChain `SaveableVectorStore` over an hnswlib cosine index, keyed by
+ * paper id. Scores are cosine similarities (1 − distance), best first. Saves are atomic, and an
+ * index records the embedder that made it and refuses to load under another.
+ */
+export class HnswStore extends SaveableVectorStore {
+  declare FilterType: DocFilter;
+  declare embeddings: FootnoteEmbeddings;
+  readonly embedder: EmbedderInfo;
+  private readonly labels = new Map<string, number>();
+  private readonly docs = new Map<number, DocumentInterface>();
+
+  private constructor(
+    embeddings: FootnoteEmbeddings,
+    private readonly index: Index,
+    private readonly options: GraphOptions,
+    private readonly freeLabels: number[] = [],
+    private nextLabel = 0,
+  ) {
+    super(embeddings, options);
+    this.embedder = { ...embeddings.info };
+  }
+
+  /** An empty index for the embedder's dimension. */
+  static create(embeddings: FootnoteEmbeddings, options: HnswOptions = {}): HnswStore {
+    const graph: GraphOptions = {
+      m: options.m ?? HNSW_DEFAULTS.m,
+      efConstruction: options.efConstruction ?? HNSW_DEFAULTS.efConstruction,
+      efSearch: options.efSearch ?? HNSW_DEFAULTS.efSearch,
+    };
+    const index = new HierarchicalNSW('cosine', embeddings.info.dimension);
+    index.initIndex({
+      maxElements: Math.max(1, options.initialCapacity ?? HNSW_DEFAULTS.initialCapacity),
+      m: graph.m,
+      efConstruction: graph.efConstruction,
+      randomSeed: RANDOM_SEED,
+    });
+    return new HnswStore(embeddings, index, graph);
+  }
+
+  /** True when `directory` holds a saved index, or one a crashed save can recover. */
+  static exists(directory: string): boolean {
+    return existsSync(join(directory, MANIFEST_FILE)) || hasRecoverableDir(directory);
+  }
+
+  /**
+   * Loads a saved index. Throws `index:embedder_mismatch` when another embedder built it and
+   * `index:corrupt` when it is missing or damaged; either way `footnote index rebuild` repairs it.
+   */
+  static override async load(directory: string, embeddings: FootnoteEmbeddings): Promise<HnswStore> {
+    recoverDir(directory);
+    if (!existsSync(directory)) throw corruptIndex(directory, 'it does not exist');
+    const manifest = readManifest(directory);
+    if (!sameEmbedder(manifest.embedder, embeddings.info)) throw embedderMismatch(directory, manifest.embedder, embeddings.info);
+    verifyManifest(directory, manifest);
+    const index = new HierarchicalNSW('cosine', manifest.embedder.dimension);
+    try {
+      index.readIndexSync(join(directory, INDEX_FILE), false);
+    } catch (error) {
+      throw corruptIndex(directory, `hnswlib cannot read ${INDEX_FILE}`, error);
+    }
+    if (index.getCurrentCount() !== manifest.entries.length + manifest.freeLabels.length) {
+      throw corruptIndex(directory, 'the vector count disagrees with the manifest');
+    }
+    const store = new HnswStore(embeddings, index, manifest.options, [...manifest.freeLabels], manifest.nextLabel);
+    for (const entry of manifest.entries) {
+      store.labels.set(entry.id, entry.label);
+      store.docs.set(entry.label, { pageContent: entry.pageContent, metadata: entry.metadata, id: entry.id });
+    }
+    return store;
+  }
+
+  _vectorstoreType(): string {
+    return 'footnote-hnsw';
+  }
+
+  get size(): number {
+    return this.labels.size;
+  }
+
+  has(id: string): boolean {
+    return this.labels.has(id);
+  }
+
+  ids(): string[] {
+    return [...this.labels.keys()];
+  }
+
+  /** The stored vector, normalised to unit length (the cosine space stores it so). */
+  vectorOf(id: string): number[] | undefined {
+    const label = this.labels.get(id);
+    return label === undefined ? undefined : this.index.getPoint(label);
+  }
+
+  /** Adds or replaces vectors by paper id (`options.ids`, else `metadata.id`); returns the ids. */
+  async addVectors(vectors: number[][], documents: DocumentInterface[], options?: { ids?: string[] }): Promise<string[]> {
+    const ids = validateBatch(vectors, documents, options?.ids, this.embedder.dimension);
+    this.ensureCapacity(new Set(ids.filter((id) => !this.labels.has(id))).size);
+    ids.forEach((id, i) => {
+      const label = this.labels.get(id) ?? this.freeLabels.pop() ?? this.nextLabel++;
+      // A reused label of a deleted vector is un-deleted and overwritten by addPoint.
+      this.index.addPoint(vectors[i] as number[], label);
+      const doc = documents[i] as DocumentInterface;
+      this.labels.set(id, label);
+      this.docs.set(label, { pageContent: doc.pageContent, metadata: { ...doc.metadata, id }, id });
+    });
+    return ids;
+  }
+
+  async addDocuments(documents: DocumentInterface[], options?: { ids?: string[] }): Promise<string[]> {
+    const vectors = await this.embeddings.embedDocuments(documents.map((doc) => doc.pageContent));
+    return this.addVectors(vectors, documents, options);
+  }
+
+  async similaritySearchVectorWithScore(query: number[], k: number, filter?: DocFilter): Promise<[DocumentInterface, number][]> {
+    validateBatch([query], [{ pageContent: '', metadata: { id: 'query' } }], undefined, this.embedder.dimension);
+    const wanted = Math.min(Math.floor(k), this.size);
+    if (wanted <= 0) return [];
+    this.index.setEf(Math.max(this.options.efSearch, wanted));
+    const labelFilter = filter && ((label: number) => this.passes(label, filter));
+    const { distances, neighbors } = this.index.searchKnn(query, wanted, labelFilter);
+    const hits = neighbors.map((label, i): [DocumentInterface, number] => [this.docAt(label), similarity(distances[i] as number)]);
+    if (filter === undefined || hits.length === wanted) return hits;
+    // A very selective filter can starve the graph walk; the survivors are few, so scan them.
+    const matching = [...this.docs].filter(([, doc]) => filter(doc)).map(([label]) => label);
+    if (matching.length <= hits.length) return hits;
+    return exactSearch(query, matching, (label) => this.index.getPoint(label), wanted).map(([label, score]) => [this.docAt(label), score]);
+  }
+
+  /** Removes vectors by paper id; unknown ids are ignored. Their slots are reused by later adds. */
+  override async delete(params: { ids: string[] }): Promise<void> {
+    for (const id of params.ids) {
+      const label = this.labels.get(id);
+      if (label === undefined) continue;
+      this.index.markDelete(label);
+      this.labels.delete(id);
+      this.docs.delete(label);
+      this.freeLabels.push(label);
+    }
+  }
+
+  /** Writes the index and its manifest to `directory` atomically; `hooks` exist for crash tests. */
+  async save(directory: string, hooks?: AtomicDirHooks): Promise<void> {
+    const manifest = {
+      embedder: this.embedder,
+      options: this.options,
+      freeLabels: this.freeLabels,
+      nextLabel: this.nextLabel,
+      entries: [...this.labels].map(([id, label]) => {
+        const doc = this.docAt(label);
+        return { label, id, pageContent: doc.pageContent, metadata: doc.metadata };
+      }),
+    };
+    replaceDirAtomically(directory, (temp) => writeSnapshot(temp, this.index, manifest), hooks);
+  }
+
+  private ensureCapacity(newLabels: number): void {
+    const needed = this.nextLabel + Math.max(0, newLabels - this.freeLabels.length);
+    const capacity = this.index.getMaxElements();
+    if (needed > capacity) this.index.resizeIndex(Math.max(needed, capacity * 2));
+  }
+
+  private passes(label: number, filter: DocFilter): boolean {
+    const doc = this.docs.get(label);
+    return doc !== undefined && filter(doc);
+  }
+
+  private docAt(label: number): DocumentInterface {
+    const doc = this.docs.get(label);
+    if (doc === undefined) throw new FootnoteError('internal', `HNSW label ${label} has no document`, { label });
+    return doc;
+  }
+}
+
+/** hnswlib computes in float32, so a distance can stray just outside [0, 2]. */
+function similarity(distance: number): number {
+  return Math.min(1, Math.max(-1, 1 - distance));
+}
+
+function embedderMismatch(directory: string, built: EmbedderInfo, configured: EmbedderInfo): FootnoteError {
+  const describe = (e: EmbedderInfo) => `${e.name} ${e.version} (${e.dimension} dimensions)`;
+  return new FootnoteError(
+    'index:embedder_mismatch',
+    `The index in ${directory} was built with ${describe(built)}, but the configured embedder is ${describe(configured)}. Run \`footnote index rebuild\` to re-embed the papers.`,
+    { directory, built, configured },
+  );
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { FootnoteError } from '../errors/index.js';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const INDEX_FILE = 'hnsw.index';
+export const MANIFEST_FORMAT = 1;
+
+const embedderSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  dimension: z.number().int().positive(),
+});
+
+const entrySchema = z.object({
+  label: z.number().int().nonnegative(),
+  id: z.string(),
+  pageContent: z.string(),
+  metadata: z.record(z.string(), z.unknown()),
+});
+
+const manifestSchema = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  embedder: embedderSchema,
+  options: z.object({
+    m: z.number().int().positive(),
+    efConstruction: z.number().int().positive(),
+    efSearch: z.number().int().positive(),
+  }),
+  /** Labels of deleted vectors, still present in the graph and reused by later adds. */
+  freeLabels: z.array(z.number().int().nonnegative()),
+  nextLabel: z.number().int().nonnegative(),
+  index: z.object({ bytes: z.number().int().nonnegative(), sha256: z.string() }),
+  entries: z.array(entrySchema),
+});
+
+/** What `manifest.json` holds beside `hnsw.index`: enough to rebuild the store's maps and to refuse a wrong or damaged index. */
+export type HnswManifest = z.infer<typeof manifestSchema>;
+export type ManifestEntry = z.infer<typeof entrySchema>;
+
+export function corruptIndex(directory: string, reason: string, cause?: unknown): FootnoteError {
+  return new FootnoteError(
+    'index:corrupt',
+    `The vector index in ${directory} is damaged (${reason}). Run \`footnote index rebuild\` to rebuild it from the paper catalog.`,
+    { directory, reason },
+    { cause },
+  );
+}
+
+/** Hashes in chunks so that checking a large index never holds a second copy of it in memory. */
+export function fileDigest(path: string): { bytes: number; sha256: string } {
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(path, 'r');
+  let bytes = 0;
+  try {
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+      hash.update(chunk.subarray(0, n));
+      bytes += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+/** Reads and validates a saved manifest; any damage is reported as `index:corrupt`. */
+export function readManifest(directory: string): HnswManifest {
+  let raw: string;
+  try {
+    raw = readFileSync(join(directory, MANIFEST_FILE), 'utf8');
+  } catch (error) {
+    throw corruptIndex(directory, `cannot read ${MANIFEST_FILE}`, error);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw corruptIndex(directory, `${MANIFEST_FILE} is not valid JSON`, error);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') || 'root';
+    throw corruptIndex(directory, `${MANIFEST_FILE} is malformed at ${where}`);
+  }
+  return parsed.data;
+}
+
+/** Checks the manifest against itself and the index file before hnswlib, which trusts its input, reads it. */
+export function verifyManifest(directory: string, manifest: HnswManifest): void {
+  const labels = new Set<number>(manifest.freeLabels);
+  const ids = new Set<string>();
+  for (const entry of manifest.entries) {
+    if (labels.has(entry.label) || ids.has(entry.id)) throw corruptIndex(directory, `duplicate label or id ${entry.id}`);
+    labels.add(entry.label);
+    ids.add(entry.id);
+  }
+  if (labels.size !== manifest.freeLabels.length + manifest.entries.length || [...labels].some((l) => l >= manifest.nextLabel)) {
+    throw corruptIndex(directory, 'inconsistent labels');
+  }
+  let digest: { bytes: number; sha256: string };
+  try {
+    digest = fileDigest(join(directory, INDEX_FILE));
+  } catch (error) {
+    throw corruptIndex(directory, `cannot read ${INDEX_FILE}`, error);
+  }
+  if (digest.bytes !== manifest.index.bytes || digest.sha256 !== manifest.index.sha256) {
+    throw corruptIndex(directory, `${INDEX_FILE} does not match its manifest`);
+  }
+}

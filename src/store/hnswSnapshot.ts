@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import { fsyncPath, writeFileDurably } from './atomicDir.js';
+import { type HnswManifest, INDEX_FILE, MANIFEST_FILE, MANIFEST_FORMAT, fileDigest } from './hnswManifest.js';
+
+/** The part of hnswlib's index a snapshot needs. */
+export interface WritableIndex {
+  writeIndexSync(path: string): void;
+}
+
+/**
+ * Writes `hnsw.index` and then `manifest.json` (with the index's size and hash, so that a damaged
+ * file is refused before hnswlib reads it) into `directory`, both flushed to disk.
+ */
+export function writeSnapshot(directory: string, index: WritableIndex, manifest: Omit<HnswManifest, 'format' | 'index'>): void {
+  const indexPath = join(directory, INDEX_FILE);
+  index.writeIndexSync(indexPath);
+  fsyncPath(indexPath);
+  const full: HnswManifest = { format: MANIFEST_FORMAT, ...manifest, index: fileDigest(indexPath) };
+  writeFileDurably(join(directory, MANIFEST_FILE), JSON.stringify(full));
+}

@@ -1,0 +1,77 @@
+import type { EmbedderInfo, FootnoteEmbeddings } from '../../src/embeddings/types.js';
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same vectors on every machine. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function gaussian(random: () => number): number {
+  const u = Math.max(random(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+export function randomVector(random: () => number, dimension: number): number[] {
+  return Array.from({ length: dimension }, () => gaussian(random));
+}
+
+/**
+ * Points around `clusters` random centres, like embeddings of papers on a few topics: harder for
+ * HNSW than uniform noise because neighbours crowd together.
+ */
+export function clusteredVectors(count: number, dimension: number, seed: number, clusters = 50, spread = 0.6): number[][] {
+  const random = seededRandom(seed);
+  const centres = Array.from({ length: clusters }, () => randomVector(random, dimension));
+  return Array.from({ length: count }, () => {
+    const centre = centres[Math.floor(random() * clusters)] as number[];
+    return centre.map((x) => x + spread * gaussian(random));
+  });
+}
+
+function unit(vector: readonly number[]): number[] {
+  const norm = Math.sqrt(vector.reduce((s, x) => s + x * x, 0)) || 1;
+  return vector.map((x) => x / norm);
+}
+
+/** Indices of the `k` most cosine-similar vectors to each query, by brute force. */
+export function exactNeighbours(vectors: readonly number[][], queries: readonly number[][], k: number): number[][] {
+  const units = vectors.map(unit);
+  return queries.map((query) => {
+    const q = unit(query);
+    const scores = units.map((v, i) => [i, v.reduce((s, x, d) => s + x * (q[d] as number), 0)] as const);
+    return scores
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([i]) => i);
+  });
+}
+
+/** Mean share of the true neighbours that were found. */
+export function recallAtK(found: readonly (readonly number[])[], truth: readonly (readonly number[])[]): number {
+  let total = 0;
+  truth.forEach((expected, q) => {
+    const got = new Set(found[q]);
+    total += expected.filter((i) => got.has(i)).length / Math.max(1, expected.length);
+  });
+  return total / Math.max(1, truth.length);
+}
+
+/** A deterministic embedder for tests: each text maps to a seeded random vector of its hash. */
+export function seededEmbeddings(info: EmbedderInfo): FootnoteEmbeddings {
+  const embed = (text: string): number[] => {
+    let hash = 2166136261;
+    for (const ch of text) hash = Math.imul(hash ^ (ch.codePointAt(0) as number), 16777619);
+    return randomVector(seededRandom(hash), info.dimension);
+  };
+  return {
+    info,
+    embedQuery: async (text) => embed(text),
+    embedDocuments: async (texts) => texts.map(embed),
+  };
+}
