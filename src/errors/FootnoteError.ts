@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'busy:capacity'
   | 'permission:manage_guild'
   | 'highlights:invalid_setting'
+  | 'highlights:channel_unavailable'
+  | 'feed:unavailable'
   | 'internal';
 
 export class FootnoteError extends Error {

@@ -23,6 +23,8 @@ const USER_MESSAGES: Record<ErrorCode, string | null> = {
   'busy:capacity': 'I am answering a lot of questions right now; try again in a few seconds.',
   'permission:manage_guild': 'Only members with the Manage Server permission can do that.',
   'highlights:invalid_setting': null,
+  'highlights:channel_unavailable': 'I cannot post in the highlights channel (deleted, or I lack permission). Pick another with `/highlights set`.',
+  'feed:unavailable': 'The arXiv feed is unavailable right now; highlights use what is already indexed.',
   internal: 'Something went wrong on my side. The details are in the log.',
 };
 

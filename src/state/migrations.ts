@@ -1,3 +1,5 @@
+import { HIGHLIGHTS_MIGRATIONS } from './highlightsMigrations.js';
+
 /** A schema step. Ids are never reused or edited once released: add a new one instead. */
 export interface Migration {
   id: number;
@@ -21,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
       PRIMARY KEY (guild_id, key)
     )`,
   },
+  ...HIGHLIGHTS_MIGRATIONS,
 ];
