@@ -8,11 +8,15 @@ export interface IngestReport {
   /** Records dropped as duplicates of another paper's abstract within the corpus. */
   duplicates: number;
   rejected: RejectedLine[];
+  /** True when `signal` stopped the run early; what was committed stays and a re-run finishes the job. */
+  interrupted?: boolean;
 }
 
 export interface IngestOptions {
   /** Called as records are processed, for progress bars. */
   onProgress?: (processed: number) => void;
+  /** Called for each rejected line as it is met, so an edge can print it before a later error. */
+  onRejected?: (rejected: RejectedLine) => void;
   signal?: AbortSignal;
 }
 

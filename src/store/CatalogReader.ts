@@ -1,0 +1,104 @@
+import type { StoredPaper } from '../corpus/Paper.js';
+import { normaliseAuthor, surnameOf } from './authorName.js';
+import type { CatalogDb } from './catalogSchema.js';
+import { buildMatchExpression, buildPrefixExpression } from './ftsQuery.js';
+import { PAPER_COLUMNS, rowToPaper, type PaperRow } from './paperRows.js';
+
+// SQLite sorts NULL lowest, so DESC puts undated papers last, newest year first among them.
+const ORDER_NEWEST = 'ORDER BY p.published DESC, p.year DESC, p.id';
+
+/** Read queries over the catalog, each a prepared statement served from an index. */
+export class CatalogReader {
+  private readonly statements;
+
+  constructor(protected readonly db: CatalogDb) {
+    const select = (where: string, tail = '') => db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers p ${where} ${tail}`);
+    this.statements = {
+      count: db.prepare('SELECT count(*) FROM papers').pluck(),
+      get: select('WHERE p.id = ?'),
+      list: select('', `${ORDER_NEWEST} LIMIT ? OFFSET ?`),
+      byYear: select('WHERE p.year = ?', `${ORDER_NEWEST} LIMIT ?`),
+      addedSince: select('WHERE p.added_at > ?', 'ORDER BY p.added_at DESC, p.seq DESC LIMIT ?'),
+      byAuthor: select(
+        'WHERE p.id IN (SELECT paper_id FROM paper_authors WHERE name_norm = @q OR surname_norm = @q OR (surname_norm = @surname AND substr(name_norm, 1, 1) = @initial))',
+        `${ORDER_NEWEST} LIMIT @limit`,
+      ),
+      authorPrefix: select(
+        'WHERE p.id IN (SELECT paper_id FROM paper_authors WHERE (name_norm >= @q AND name_norm < @q || char(1114111)) OR (surname_norm >= @q AND surname_norm < @q || char(1114111)))',
+        `${ORDER_NEWEST} LIMIT @limit`,
+      ),
+      idPrefix: select("WHERE p.id >= @q AND p.id < @q || char(1114111)", 'ORDER BY p.id LIMIT @limit'),
+      fts: db.prepare(
+        'SELECT p.id AS id, -bm25(papers_fts, 1.0, 1.0) AS score FROM papers_fts JOIN papers p ON p.seq = papers_fts.rowid WHERE papers_fts MATCH ? ORDER BY bm25(papers_fts, 1.0, 1.0) LIMIT ?',
+      ),
+      ftsPapers: select('JOIN papers_fts ON p.seq = papers_fts.rowid WHERE papers_fts MATCH @match', 'ORDER BY bm25(papers_fts, 1.0, 1.0) LIMIT @limit'),
+      authorNames: db.prepare('SELECT DISTINCT name FROM paper_authors ORDER BY name').pluck(),
+    };
+  }
+
+  count(): number {
+    return this.statements.count.get() as number;
+  }
+
+  get(id: string): StoredPaper | undefined {
+    const row = this.statements.get.get(id) as PaperRow | undefined;
+    return row && rowToPaper(row);
+  }
+
+  /** In the order asked for; unknown ids are skipped. */
+  getMany(ids: readonly string[]): StoredPaper[] {
+    return ids.map((id) => this.get(id)).filter((p): p is StoredPaper => p !== undefined);
+  }
+
+  list(offset: number, limit: number): StoredPaper[] {
+    return this.rows(this.statements.list.all(limit, offset));
+  }
+
+  byYear(year: number, limit: number): StoredPaper[] {
+    return this.rows(this.statements.byYear.all(year, limit));
+  }
+
+  addedSince(isoTime: string, limit: number): StoredPaper[] {
+    return this.rows(this.statements.addedSince.all(isoTime, limit));
+  }
+
+  /** Full name or surname, case- and accent-insensitive; `N. Saphra` matches `Naomi Saphra` by initial. */
+  byAuthor(name: string, limit: number): StoredPaper[] {
+    const q = normaliseAuthor(name);
+    if (!q) return [];
+    const surname = surnameOf(q);
+    const initial = q.includes(' ') ? q.slice(0, 1) : '';
+    return this.rows(this.statements.byAuthor.all({ q, surname, initial, limit }));
+  }
+
+  /** BM25 over title and abstract; positive scores, higher is better. Never throws on user text. */
+  lexicalSearch(query: string, k: number): Array<{ id: string; score: number }> {
+    const match = buildMatchExpression(query);
+    if (!match || k <= 0) return [];
+    return this.statements.fts.all(match, k) as Array<{ id: string; score: number }>;
+  }
+
+  /** Ids by prefix, then titles by word prefixes, then authors by name prefix, without repeats. */
+  suggest(query: string, limit: number): StoredPaper[] {
+    const trimmed = query.trim();
+    if (!trimmed || limit <= 0) return [];
+    const found = new Map<string, StoredPaper>();
+    const add = (rows: unknown[]) => {
+      for (const p of this.rows(rows)) if (found.size < limit && !found.has(p.id)) found.set(p.id, p);
+    };
+    add(this.statements.idPrefix.all({ q: trimmed, limit }));
+    const titleMatch = buildPrefixExpression(trimmed, 'title');
+    if (titleMatch && found.size < limit) add(this.statements.ftsPapers.all({ match: titleMatch, limit }));
+    const author = normaliseAuthor(trimmed);
+    if (author && found.size < limit) add(this.statements.authorPrefix.all({ q: author, limit }));
+    return [...found.values()];
+  }
+
+  authorNames(): string[] {
+    return this.statements.authorNames.all() as string[];
+  }
+
+  private rows(rows: unknown[]): StoredPaper[] {
+    return (rows as PaperRow[]).map(rowToPaper);
+  }
+}
