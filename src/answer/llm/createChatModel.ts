@@ -1,0 +1,47 @@
+import { ChatAnthropic } from '@langchain/anthropic';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { ChatOllama } from '@langchain/ollama';
+import { ChatOpenAICompletions } from '@langchain/openai';
+import type { Config } from '../../config/index.js';
+import { FootnoteError } from '../../errors/index.js';
+
+export const DEFAULT_MODELS = { openai: 'gpt-4o-mini', anthropic: 'claude-3-5-haiku-latest', ollama: 'llama3.1' } as const;
+export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+export const OLLAMA_DEFAULT_BASE_URL = 'http://127.0.0.1:11434';
+
+export type LlmProvider = Exclude<Config['llm']['provider'], 'none'>;
+
+/** The model name an answer's footer shows. */
+export function modelNameFor(config: Config['llm']): string {
+  return config.provider === 'none' ? 'extractive' : config.model ?? DEFAULT_MODELS[config.provider];
+}
+
+/**
+ * The LangChain chat model named by the config. Client retries are off (`maxRetries: 0`): the
+ * answerer retries itself so the behaviour on 429/5xx is known and bounded.
+ */
+export function createChatModel(config: Config['llm']): BaseChatModel {
+  const model = modelNameFor(config);
+  switch (config.provider) {
+    case 'openai':
+      if (!config.openaiApiKey && !config.openaiBaseUrl) {
+        throw new FootnoteError('config:invalid', 'LLM_PROVIDER=openai needs OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server');
+      }
+      // ChatOpenAICompletions pins the Chat Completions API (most compatible servers lack Responses),
+      // and an explicit baseURL keeps OPENAI_API_BASE in the environment from overriding ours.
+      return new ChatOpenAICompletions({
+        model,
+        apiKey: config.openaiApiKey ?? 'not-needed',
+        configuration: { baseURL: config.openaiBaseUrl ?? OPENAI_DEFAULT_BASE_URL },
+        maxRetries: 0,
+        timeout: config.timeoutMs,
+      });
+    case 'anthropic':
+      if (!config.anthropicApiKey) throw new FootnoteError('config:invalid', 'LLM_PROVIDER=anthropic needs ANTHROPIC_API_KEY');
+      return new ChatAnthropic({ model, apiKey: config.anthropicApiKey, maxRetries: 0, maxTokens: 600 });
+    case 'ollama':
+      return new ChatOllama({ model, baseUrl: config.ollamaBaseUrl ?? OLLAMA_DEFAULT_BASE_URL, maxRetries: 0 });
+    default:
+      throw new FootnoteError('config:invalid', `LLM_PROVIDER=${String(config.provider)} has no chat model`);
+  }
+}
