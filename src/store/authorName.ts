@@ -2,9 +2,9 @@ import { foldForMatching } from '../corpus/normalise.js';
 
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
-/** `Moreno D'Incà` → `moreno d inca`: case, accents and punctuation folded for lookups. */
+/** `Moreno D'Incà` → `moreno dinca`: case, accents, apostrophes and punctuation folded for lookups. */
 export function normaliseAuthor(name: string): string {
-  return foldForMatching(name.replace(/['’]s$/u, ''));
+  return foldForMatching(name.replace(/['’]s$/u, '').replace(/['’`]/gu, ''));
 }
 
 /** The last name word, skipping suffixes like `Jr.`; `Naomi Saphra` → `saphra`. */
