@@ -194,6 +194,11 @@ export class HnswStore extends SaveableVectorStore {
     replaceDirAtomically(directory, (temp) => writeSnapshot(temp, this.index, manifest), hooks);
   }
 
+  /** Changes the query-time candidate list size (recall against speed) without rebuilding. */
+  setEfSearch(efSearch: number): void {
+    this.options.efSearch = Math.max(1, Math.floor(efSearch));
+  }
+
   private ensureCapacity(newLabels: number): void {
     const needed = this.nextLabel + Math.max(0, newLabels - this.freeLabels.length);
     const capacity = this.index.getMaxElements();

@@ -34,21 +34,33 @@ export function clusteredVectors(count: number, dimension: number, seed: number,
   });
 }
 
-function unit(vector: readonly number[]): number[] {
-  const norm = Math.sqrt(vector.reduce((s, x) => s + x * x, 0)) || 1;
-  return vector.map((x) => x / norm);
+function unitRows(vectors: readonly (readonly number[])[], dimension: number): Float32Array {
+  const flat = new Float32Array(vectors.length * dimension);
+  vectors.forEach((vector, row) => {
+    const norm = Math.sqrt(vector.reduce((s, x) => s + x * x, 0)) || 1;
+    for (let d = 0; d < dimension; d++) flat[row * dimension + d] = (vector[d] as number) / norm;
+  });
+  return flat;
 }
 
-/** Indices of the `k` most cosine-similar vectors to each query, by brute force. */
+/** Indices of the `k` most cosine-similar vectors to each query, by brute force (the ground truth for recall). */
 export function exactNeighbours(vectors: readonly number[][], queries: readonly number[][], k: number): number[][] {
-  const units = vectors.map(unit);
-  return queries.map((query) => {
-    const q = unit(query);
-    const scores = units.map((v, i) => [i, v.reduce((s, x, d) => s + x * (q[d] as number), 0)] as const);
-    return scores
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, k)
-      .map(([i]) => i);
+  const dimension = vectors[0]?.length ?? 0;
+  const rows = unitRows(vectors, dimension);
+  const qs = unitRows(queries, dimension);
+  return queries.map((_, q) => {
+    // A short sorted list beats sorting every score when k is small.
+    const best: Array<[number, number]> = [];
+    for (let row = 0; row < vectors.length; row++) {
+      let dot = 0;
+      for (let d = 0, a = row * dimension, b = q * dimension; d < dimension; d++) dot += (rows[a + d] as number) * (qs[b + d] as number);
+      if (best.length === k && dot <= (best[k - 1] as [number, number])[1]) continue;
+      let at = best.length;
+      while (at > 0 && (best[at - 1] as [number, number])[1] < dot) at--;
+      best.splice(at, 0, [row, dot]);
+      if (best.length > k) best.pop();
+    }
+    return best.map(([row]) => row);
   });
 }
 
