@@ -27,7 +27,7 @@ export interface Config {
     ollamaBaseUrl?: string;
     streamEdits: boolean;
   };
-  embeddings: { provider: 'local' | 'openai' | 'ollama'; model?: string; baseUrl?: string };
+  embeddings: { provider: 'local' | 'openai' | 'ollama'; model?: string; baseUrl?: string; apiKey?: string };
   highlights: { channelId?: string; time: string; timezone: string; count: number; arxivQuery?: string; arxivApiBase: string };
 }
 
@@ -75,7 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
       ollamaBaseUrl: e.OLLAMA_BASE_URL,
       streamEdits: e.STREAM_EDITS,
     },
-    embeddings: { provider: e.EMBEDDINGS, model: e.EMBEDDINGS_MODEL, baseUrl: e.EMBEDDINGS_BASE_URL },
+    embeddings: { provider: e.EMBEDDINGS, model: e.EMBEDDINGS_MODEL, baseUrl: e.EMBEDDINGS_BASE_URL, apiKey: e.OPENAI_API_KEY },
     highlights: {
       channelId: e.HIGHLIGHTS_CHANNEL_ID,
       time: e.HIGHLIGHTS_TIME,

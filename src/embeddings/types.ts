@@ -11,6 +11,11 @@ export interface EmbedderInfo {
 /** A LangChain embeddings object that can say who it is. */
 export interface FootnoteEmbeddings extends EmbeddingsInterface {
   readonly info: EmbedderInfo;
+  /**
+   * Resolves `info` when it is not known up front (a remote embedder learns its dimension from
+   * one request). Call it before opening an index with a fresh embedder.
+   */
+  ready?(): Promise<EmbedderInfo>;
 }
 
 export function sameEmbedder(a: EmbedderInfo, b: EmbedderInfo): boolean {

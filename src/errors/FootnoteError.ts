@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'llm:unavailable'
   | 'llm:timeout'
   | 'embeddings:unavailable'
+  | 'embeddings:dimension_mismatch'
   | 'rate_limit:user'
   | 'busy:capacity'
   | 'permission:manage_guild'

@@ -19,6 +19,7 @@ const USER_MESSAGES: Record<ErrorCode, string | null> = {
   'llm:unavailable': 'The language model is unavailable right now; try again in a moment.',
   'llm:timeout': 'The language model took too long to answer; try again in a moment.',
   'embeddings:unavailable': 'The embedding service is unavailable right now; try again in a moment.',
+  'embeddings:dimension_mismatch': null,
   'rate_limit:user': null,
   'busy:capacity': 'I am answering a lot of questions right now; try again in a few seconds.',
   'permission:manage_guild': 'Only members with the Manage Server permission can do that.',

@@ -9,7 +9,7 @@ import { buildSourceEvidence } from './grounding/SourceEvidence.js';
 import { DEFAULT_THRESHOLDS, type SupportThresholds } from './grounding/checkSupport.js';
 import { verifyAnswer, type VerifiedAnswer } from './grounding/verifyAnswer.js';
 import type { Prompts } from './loadPrompts.js';
-import { DEFAULT_RETRY, sleep, statusOf, withRetries, type RetryPolicy, type Sleep } from './retry.js';
+import { DEFAULT_RETRY, sleep, statusOf, withRetries, type RetryPolicy, type Sleep } from '../../embeddings/remote/retry.js';
 import { stripMentions } from './sanitize.js';
 import { streamCompletion } from './streamCompletion.js';
 

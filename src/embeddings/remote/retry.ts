@@ -1,4 +1,5 @@
-/** How the LLM call is retried: bounded, and known (the clients' own retries are switched off). */
+/** Retries for calls to remote model providers (embeddings and chat): one policy, known behaviour. */
+/** Bounded and known: the clients' own retries are switched off. */
 export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
