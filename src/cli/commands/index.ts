@@ -1,4 +1,7 @@
 import type { CliCommand } from '../CliCommand.js';
+import { indexCommand } from './indexCommand.js';
+import { ingestCommand } from './ingest.js';
+import { papersCommand } from './papers.js';
 
 /** Every `footnote` subcommand, in the order `footnote help` lists them. */
-export const COMMANDS: CliCommand[] = [];
+export const COMMANDS: CliCommand[] = [ingestCommand, indexCommand, papersCommand];
