@@ -1,0 +1,100 @@
+import type { Paper } from '../corpus/Paper.js';
+import { FootnoteError } from '../errors/index.js';
+import type { Logger } from '../logging/logger.js';
+import type { RankedPaper, Retriever } from '../retrieval/types.js';
+import type { Library } from '../store/Library.js';
+import { abstain } from './abstention.js';
+import { PaperAnalyses } from './analyzePaper.js';
+import { assessAnswerability, DEFAULT_THRESHOLDS, type AnswerabilityThresholds } from './answerability.js';
+import type { Assistant, PaperSummary } from './Assistant.js';
+import { corpusTermsFor, type CorpusTerms } from './CorpusTerms.js';
+import { foldHistory } from './foldHistory.js';
+import { normalizeQuestion } from './normalizeQuestion.js';
+import { summarizePaper } from './summarizePaper.js';
+import type { Answer, Answerer, AskOptions } from './types.js';
+
+export interface FootnoteAssistantDeps {
+  library: Library;
+  retriever: Retriever;
+  answerer: Answerer;
+  logger: Logger;
+  /** Milliseconds, monotonic; injected so timings are testable. */
+  clock?: () => number;
+  corpus?: CorpusTerms;
+  analyses?: PaperAnalyses;
+  thresholds?: AnswerabilityThresholds;
+}
+
+const DEFAULT_K = 5;
+
+/** The Assistant every edge calls: normalise → fold history → retrieve → answerability gate → answer. */
+export class FootnoteAssistant implements Assistant {
+  private readonly clock: () => number;
+  private readonly corpus: CorpusTerms;
+  private readonly analyses: PaperAnalyses;
+
+  constructor(private readonly deps: FootnoteAssistantDeps) {
+    this.clock = deps.clock ?? (() => performance.now());
+    this.corpus = deps.corpus ?? corpusTermsFor(deps.library);
+    this.analyses = deps.analyses ?? new PaperAnalyses();
+  }
+
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const start = this.clock();
+    if (this.deps.library.count() === 0) throw new FootnoteError('index:empty', 'no papers are indexed');
+    const normalized = normalizeQuestion(question);
+    if (!normalized.text && !normalized.onlyInstructions) throw new FootnoteError('input:empty', 'the question has no words');
+    const query = foldHistory(normalized.text, options.history);
+    const passages = query ? await this.deps.retriever.retrieve(query, { k: options.k ?? DEFAULT_K }) : [];
+    const retrieved = this.clock();
+    const verdict = assessAnswerability(query, passages, { corpus: this.corpus, analyses: this.analyses }, this.deps.thresholds ?? DEFAULT_THRESHOLDS);
+    // The gate may find the answer in the second or third paper: that paper then leads.
+    const ranked = verdict.answerable && verdict.best > 0 ? [passages[verdict.best] as RankedPaper, ...passages.filter((_, i) => i !== verdict.best)] : passages;
+    const draft = verdict.answerable
+      ? await this.deps.answerer.answer(normalized.text, ranked, options)
+      : abstain(passages, { related: verdict.coverage > 0 });
+    const end = this.clock();
+    const timings = { retrieveMs: retrieved - start, answerMs: end - retrieved, totalMs: end - start };
+    this.deps.logger.info(
+      { ms: Math.round(timings.totalMs), abstained: draft.abstained, reason: verdict.reason, paperIds: draft.citations.map((c) => c.id), answeredBy: draft.answeredBy },
+      'answered',
+    );
+    return { question, ...draft, passages: ranked, timings };
+  }
+
+  async search(query: string, options: { k?: number } = {}): Promise<RankedPaper[]> {
+    const text = normalizeQuestion(query).text;
+    if (!text) throw new FootnoteError('input:empty', 'the query has no words');
+    return this.deps.retriever.retrieve(text, { k: options.k ?? DEFAULT_K });
+  }
+
+  suggestPapers(query: string, limit = 10): Paper[] {
+    return query.trim() ? this.deps.library.suggest(query.trim(), limit) : this.deps.library.list(0, limit);
+  }
+
+  getPaper(id: string): Paper | undefined {
+    return this.deps.library.get(id);
+  }
+
+  async similar(id: string, k = DEFAULT_K): Promise<RankedPaper[]> {
+    if (!this.deps.library.get(id)) throw new FootnoteError('not_found:paper', `No indexed paper has the id ${id}.`);
+    const hits = await this.deps.library.similarTo(id, k);
+    const papers = new Map(this.deps.library.getMany(hits.map((h) => h.id)).map((p) => [p.id, p]));
+    return hits.flatMap((h) => {
+      const paper = papers.get(h.id);
+      return paper ? [{ paper, score: h.similarity, similarity: h.similarity, matchedBy: 'content' as const }] : [];
+    });
+  }
+
+  listPapers(offset: number, limit: number): { total: number; papers: Paper[] } {
+    return { total: this.deps.library.count(), papers: this.deps.library.list(offset, limit) };
+  }
+
+  summarize(paper: Paper): PaperSummary {
+    return summarizePaper(paper, this.analyses);
+  }
+
+  stats(): { papers: number } {
+    return { papers: this.deps.library.count() };
+  }
+}

@@ -1,0 +1,86 @@
+import type { RankedPaper } from '../retrieval/types.js';
+import type { PaperAnalyses } from './analyzePaper.js';
+import { attributeSentence } from './attribute.js';
+import { CitationNumbering } from './citations.js';
+import { coverage, type QuestionProfile } from './questionProfile.js';
+import { scoreSentences, type ScoredSentence } from './scoreSentences.js';
+import type { Citation } from './types.js';
+
+/** Longest answer text, markers included. */
+export const MAX_ANSWER_CHARS = 900;
+
+/** Questions that ask for more than one paper. */
+const MULTI = /\b(?:papers|both|compare[sd]?|comparison|versus|vs\.?|differences?|two|which of these|these|any)\b/i;
+
+interface Pick {
+  passage: RankedPaper;
+  sentence: ScoredSentence;
+  priority: number;
+}
+
+/** Up to `max` sentences of one paper: the best one, then others that also bear on the question. */
+function pickFromPaper(profile: QuestionProfile, passage: RankedPaper, analyses: PaperAnalyses, max: number, rank: number): Pick[] {
+  const scored = scoreSentences(profile, analyses.get(passage.paper)).sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best) return [];
+  const others = scored.slice(1).filter((s) => !s.text.endsWith('?'));
+  const relevant = others.filter((s) => s.coverage > 0 && s.score >= best.score * 0.5);
+  // A lone sentence reads as an excerpt: the paper's next-best sentence gives it context.
+  const chosen = [best, ...(relevant.length ? relevant : others)].slice(0, max);
+  return chosen.map((sentence, i) => ({ passage, sentence, priority: rank * 10 + i }));
+}
+
+/** A second paper joins only when the question asks for several and it covers part of it. */
+function secondaryPapers(question: string, profile: QuestionProfile, passages: RankedPaper[], primary: number, analyses: PaperAnalyses): RankedPaper[] {
+  if (!MULTI.test(question)) return [];
+  return passages
+    .slice(0, 3)
+    .filter((_, i) => i !== primary)
+    .filter((p) => {
+      const analysis = analyses.get(p.paper);
+      const best = Math.max(0, ...analysis.sentenceStems.map((s) => coverage(profile, s)));
+      return best >= 0.25 && coverage(profile, analysis.stems) >= 0.4;
+    })
+    .slice(0, 1);
+}
+
+/** Drops the lowest-priority sentences until the answer fits, keeping at least one. */
+function fit(picks: Pick[]): Pick[] {
+  const kept = [...picks];
+  const length = () => kept.reduce((sum, p) => sum + attributeSentence(p.sentence.text).length + 5, 0);
+  while (kept.length > 1 && length() > MAX_ANSWER_CHARS) {
+    const worst = kept.reduce((a, b) => (b.priority > a.priority ? b : a));
+    kept.splice(kept.indexOf(worst), 1);
+  }
+  return kept;
+}
+
+/**
+ * The extractive answer: 2–4 attributed sentences from the best paper (and a second one when the
+ * question asks for several), each followed by the `[n]` of its paper, papers in rank order and
+ * sentences in the order the abstract gives them.
+ */
+export function composeAnswer(
+  question: string,
+  profile: QuestionProfile,
+  passages: RankedPaper[],
+  primary: number,
+  analyses: PaperAnalyses,
+): { text: string; citations: Citation[] } {
+  const main = passages[primary];
+  if (!main) return { text: '', citations: [] };
+  const extra = secondaryPapers(question, profile, passages, primary, analyses);
+  const picks = [
+    ...pickFromPaper(profile, main, analyses, extra.length ? 2 : 3, 0),
+    ...extra.flatMap((p, i) => pickFromPaper(profile, p, analyses, 2, i + 1)),
+  ];
+  const kept = fit(picks).sort((a, b) => Math.floor(a.priority / 10) - Math.floor(b.priority / 10) || a.sentence.index - b.sentence.index);
+  // The quote is the sentence that answers best, not merely the first one shown.
+  const quotes = new Map<string, string>();
+  for (const p of [...kept].sort((a, b) => a.priority - b.priority)) if (!quotes.has(p.passage.paper.id)) quotes.set(p.passage.paper.id, p.sentence.text);
+  const numbering = new CitationNumbering();
+  const text = kept
+    .map((p) => `${attributeSentence(p.sentence.text)} [${numbering.cite(p.passage.paper, quotes.get(p.passage.paper.id) ?? p.sentence.text)}]`)
+    .join(' ');
+  return { text, citations: numbering.citations() };
+}

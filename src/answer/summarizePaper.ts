@@ -1,0 +1,22 @@
+import type { Paper } from '../corpus/Paper.js';
+import type { PaperAnalyses } from './analyzePaper.js';
+import type { PaperSummary } from './Assistant.js';
+import { attributeSentence } from './attribute.js';
+import { keyFindingIndex } from './scoreSentences.js';
+
+/**
+ * A paper card's summary: the first two statements of the abstract plus its key finding,
+ * attributed, in abstract order (questions the abstract asks itself are skipped).
+ */
+export function summarizePaper(paper: Paper, analyses: PaperAnalyses): PaperSummary {
+  const sentences = analyses.get(paper).sentences;
+  if (sentences.length === 0) return { text: '', keyFinding: '' };
+  const statements = sentences.map((s, i) => ({ s, i })).filter(({ s }) => !s.trim().endsWith('?'));
+  const key = keyFindingIndex(sentences);
+  const chosen = new Set([...statements.slice(0, 2).map(({ i }) => i), key]);
+  const text = [...chosen]
+    .sort((a, b) => a - b)
+    .map((i) => attributeSentence(sentences[i] as string))
+    .join(' ');
+  return { text, keyFinding: attributeSentence(sentences[key] as string) };
+}
