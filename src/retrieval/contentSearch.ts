@@ -1,0 +1,22 @@
+import type { Library } from '../store/Library.js';
+import { expandQuery } from './expandQuery.js';
+import { fuse, type FusionOptions, type LegHit } from './fuse.js';
+import type { RetrievalMode } from './types.js';
+
+export interface ContentSearchOptions {
+  mode: RetrievalMode;
+  /** How many papers each leg returns before fusion. */
+  depth: number;
+  fusion: FusionOptions;
+  /** Synonyms added to the lexical query (0 = none). */
+  synonymsPerConcept: number;
+}
+
+/** The content legs of one question, fused: the lexical leg (BM25), the dense leg (HNSW), or both. */
+export async function searchContent(library: Library, query: string, options: ContentSearchOptions): Promise<LegHit[]> {
+  const { mode, depth } = options;
+  const lexicalQuery = options.synonymsPerConcept > 0 ? expandQuery(query, options.synonymsPerConcept) : query;
+  const lexical = mode === 'dense' ? [] : library.lexicalSearch(lexicalQuery, depth);
+  const dense = mode === 'lexical' || !/[\p{L}\p{N}]/u.test(query) ? [] : await library.denseSearch(query, depth);
+  return fuse(lexical, dense, options.fusion);
+}

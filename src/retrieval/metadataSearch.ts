@@ -1,0 +1,40 @@
+import type { StoredPaper } from '../corpus/Paper.js';
+import type { Library } from '../store/Library.js';
+import type { QueryIntent } from './queryIntent.js';
+import type { RankedPaper } from './types.js';
+
+/** Papers the question names by metadata, in the order to show them, or undefined when it names none. */
+export interface MetadataMatch {
+  papers: StoredPaper[];
+  matchedBy: NonNullable<RankedPaper['matchedBy']>;
+}
+
+const AUTHOR_LIMIT = 500;
+
+function byAuthors(library: Library, names: readonly string[]): StoredPaper[] {
+  const lists = names.map((n) => library.byAuthor(n, AUTHOR_LIMIT));
+  // "Cho and Lopez" means their joint papers; if they have none, each one's.
+  const joint = lists.reduce((acc, list) => acc.filter((p) => list.some((q) => q.id === p.id)));
+  if (joint.length > 0 || lists.length === 0) return joint;
+  const seen = new Set<string>();
+  return lists.flat().filter((p) => !seen.has(p.id) && seen.add(p.id));
+}
+
+/**
+ * What the metadata says: named ids first; then the papers of the named authors, narrowed to the
+ * named years; or, with no author, the papers of the named years (only when the question has no
+ * topic: "papers from 2023"; with a topic the year narrows the content search instead).
+ */
+export function searchMetadata(library: Library, intent: QueryIntent, topic: boolean, limit: number): MetadataMatch | undefined {
+  const named = intent.ids.map((id) => library.get(id)).filter((p): p is StoredPaper => p !== undefined);
+  if (named.length > 0) return { papers: named, matchedBy: 'id' };
+  if (intent.authors.length > 0) {
+    const papers = byAuthors(library, intent.authors);
+    const inYears = intent.years.length ? papers.filter((p) => p.year !== null && intent.years.includes(p.year)) : papers;
+    return { papers: inYears, matchedBy: 'author' };
+  }
+  if (intent.years.length > 0 && !topic) {
+    return { papers: intent.years.flatMap((y) => library.byYear(y, limit)), matchedBy: 'year' };
+  }
+  return undefined;
+}
