@@ -1,5 +1,5 @@
 import type { StoredPaper } from '../corpus/Paper.js';
-import type { Pick } from './types.js';
+import type { HighlightPick } from './types.js';
 
 /** What one guild's daily selection is made from; every input is explicit, so it is deterministic. */
 export interface SelectionInput {
@@ -17,7 +17,7 @@ export interface SelectionInput {
 }
 
 export interface Selection {
-  picks: Pick[];
+  picks: HighlightPick[];
   /** How many rotation papers were read (the caller advances its cursor by this much). */
   rotationRead: number;
   /** True when the rotation ran out of unshown papers: the caller starts a new cycle. */
@@ -32,9 +32,9 @@ const byBoostThenOrder = (boosts: ReadonlyMap<string, number>) => (a: { p: Store
  * boosted papers not yet shown in this cycle, then the rotation. No paper is picked twice in a cycle.
  */
 export function selectHighlights(input: SelectionInput): Selection {
-  const picks: Pick[] = [];
+  const picks: HighlightPick[] = [];
   const taken = new Set<string>();
-  const take = (paper: StoredPaper, reason: Pick['reason']): void => {
+  const take = (paper: StoredPaper, reason: HighlightPick['reason']): void => {
     if (picks.length >= input.count || taken.has(paper.id) || input.isShown(paper.id)) return;
     taken.add(paper.id);
     picks.push({ paper, reason });

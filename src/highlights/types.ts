@@ -1,3 +1,4 @@
+import type { Citation } from '../answer/types.js';
 import type { StoredPaper } from '../corpus/Paper.js';
 
 /** A guild's highlight schedule: where, when (local wall time in an IANA zone) and how many. */
@@ -15,18 +16,10 @@ export interface HighlightSettings {
   disabledReason: string | null;
 }
 
-/** One paper in a daily post. */
-export interface HighlightEntry {
-  id: string;
-  title: string;
-  titleDerived: boolean;
-  authors: string[];
-  year: number | null;
-  url: string | null;
+/** One paper in a daily post: a citation's fields (the quote is the key finding) plus a summary. */
+export interface HighlightEntry extends Pick<Citation, 'id' | 'title' | 'titleDerived' | 'authors' | 'year' | 'url' | 'quote'> {
   /** Two or three sentences from the abstract. */
   summary: string;
-  /** The key finding, quoted from the abstract. */
-  quote: string;
   reason: PickReason;
 }
 
@@ -49,9 +42,9 @@ export interface HighlightPost {
   nonce: string;
 }
 
-/** One user's daily digest of subscription matches, sent by DM. */
+/** A subscriber's daily digest: a DM for a user, a message for a channel outside any daily post. */
 export interface Digest {
-  userId: string;
+  target: { kind: 'user' | 'channel'; id: string };
   date: string;
   topics: TopicMatches[];
 }
@@ -73,7 +66,7 @@ export interface FeedbackSource {
 
 export type PickReason = 'new' | 'boosted' | 'rotation';
 
-export interface Pick {
+export interface HighlightPick {
   paper: StoredPaper;
   reason: PickReason;
 }
