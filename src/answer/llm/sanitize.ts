@@ -6,7 +6,7 @@ const MENTIONS = /<@[!&]?\d+>|<#\d+>|<\/[\w -]+:\d+>/g;
 const MASS_PINGS = /@(everyone|here)\b/gi;
 
 export function stripMentions(text: string): string {
-  return text.replace(MENTIONS, '').replace(MASS_PINGS, '$1').replace(/[ \t]{2,}/g, ' ');
+  return text.replace(MENTIONS, '').replace(MASS_PINGS, '').replace(/[ \t]{2,}/g, ' ');
 }
 
 /**

@@ -13,7 +13,7 @@ const MARKER = /\[(?:sources?\s*)?(\d+(?:\s*[,;–-]\s*(?:sources?\s*)?\d+)*)\]/
 export function splitSentences(text: string): string[] {
   const guarded = text.replace(ABBREVIATIONS, (m) => m.slice(0, -1) + GUARD);
   return guarded
-    .split(/\n+|(?<=[.!?]["”’)]?)\s+(?=["“(\[]?[A-Z0-9])/)
+    .split(/\n+|(?<=[.!?]["”’)]?)\s+(?=["“(\[]?[A-Za-z0-9])/)
     .map((s) => s.replaceAll(GUARD, '.').trim())
     .filter((s) => s.length > 0);
 }
