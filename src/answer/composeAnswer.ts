@@ -1,5 +1,6 @@
 import type { RankedPaper } from '../retrieval/types.js';
 import type { PaperAnalyses } from './analyzePaper.js';
+import { MULTI_PAPER } from './answerability.js';
 import { attributeSentence } from './attribute.js';
 import { CitationNumbering } from './citations.js';
 import { coverage, type QuestionProfile } from './questionProfile.js';
@@ -9,8 +10,6 @@ import type { Citation } from './types.js';
 /** Longest answer text, markers included. */
 export const MAX_ANSWER_CHARS = 900;
 
-/** Questions that ask for more than one paper. */
-const MULTI = /\b(?:papers|both|compare[sd]?|comparison|versus|vs\.?|differences?|two|which of these|these|any)\b/i;
 
 interface Pick {
   passage: RankedPaper;
@@ -32,7 +31,7 @@ function pickFromPaper(profile: QuestionProfile, passage: RankedPaper, analyses:
 
 /** A second paper joins only when the question asks for several and it covers part of it. */
 function secondaryPapers(question: string, profile: QuestionProfile, passages: RankedPaper[], primary: number, analyses: PaperAnalyses): RankedPaper[] {
-  if (!MULTI.test(question)) return [];
+  if (!MULTI_PAPER.test(question)) return [];
   return passages
     .slice(0, 3)
     .filter((_, i) => i !== primary)

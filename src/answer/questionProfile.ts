@@ -11,14 +11,32 @@ export interface QuestionProfile {
   keyStems: Set<string>;
 }
 
-export function profileQuestion(question: string, corpus: CorpusTerms): QuestionProfile {
+/** Weight factor for ordinary English words the corpus never uses: in questions these are paraphrase, mostly. */
+export const UNKNOWN_ENGLISH_FACTOR = 0.35;
+
+/**
+ * Weights each distinct stem by IDF. Words the corpus never uses are where paraphrase and
+ * off-topic questions differ least, so an ordinary English word the corpus lacks ("people",
+ * "mouth") weighs a third of its IDF, while unknown jargon keeps its full weight.
+ */
+export function profileQuestion(question: string, corpus: CorpusTerms, englishFactor = UNKNOWN_ENGLISH_FACTOR): QuestionProfile {
   const terms = termsOf(question);
   const weights = new Map<string, number>();
-  for (const term of terms) weights.set(term.stem, corpus.idf(term.stem));
+  const keyStems = new Set(terms.filter((t) => t.key).map((t) => t.stem));
+  for (const term of terms) {
+    const idf = corpus.idf(term.stem);
+    weights.set(term.stem, !term.key && term.english && !corpus.known(term.stem) ? idf * englishFactor : idf);
+  }
   let totalWeight = 0;
   for (const w of weights.values()) totalWeight += w;
-  const keyStems = new Set(terms.filter((t) => t.key).map((t) => t.stem));
   return { terms, weights, totalWeight, keyStems };
+}
+
+/** How many of the question's distinct stems (outside `ignore`) occur in `stems`. */
+export function matchedCount(profile: QuestionProfile, stems: ReadonlySet<string>, ignore?: ReadonlySet<string>): number {
+  let n = 0;
+  for (const stem of profile.weights.keys()) if (!ignore?.has(stem) && stems.has(stem)) n += 1;
+  return n;
 }
 
 /** The IDF-weighted share of the question's stems found in `stems` (0 when the question has none). */

@@ -12,6 +12,8 @@ export interface Term {
    * lacks a key term of the question does not answer it, however similar it otherwise is.
    */
   key: boolean;
+  /** True when the word is in wink's English lexicon (so not jargon, a name or a typo). */
+  english: boolean;
 }
 
 /** Words that frame a question rather than say what it is about. */
@@ -36,10 +38,17 @@ function isKey(surface: string, sentenceStart: boolean): boolean {
   return !sentenceStart && /^[A-Z]/.test(surface) && surface.length > 2;
 }
 
+/** A word, its lemma, or every part of a hyphenated compound is in the English lexicon. */
+function isEnglish(surface: string, lemma: string): boolean {
+  if (isEnglishWord(surface) || isEnglishWord(lemma)) return true;
+  const parts = surface.split('-').filter(Boolean);
+  return parts.length > 1 && parts.every((p) => isEnglishWord(p));
+}
+
 function digitTerms(text: string): Term[] {
   return [...text.matchAll(WITH_DIGIT)].map((m) => {
     const surface = m[0].replace(/[.-]+$/, '');
-    return { stem: canonicalStem(surface.toLowerCase()), surface, key: true };
+    return { stem: canonicalStem(surface.toLowerCase()), surface, key: true, english: false };
   });
 }
 
@@ -62,7 +71,7 @@ export function termsOf(text: string): Term[] {
       if (type !== 'word' || token.out(its.stopWordFlag)) return;
       const stem = String(token.out(its.stem as never)).toLowerCase();
       if (stem.length < 2 || QUESTION_WORDS.has(stem)) return;
-      terms.push({ stem: canonicalStem(stem), surface, key: isKey(surface, start) });
+      terms.push({ stem: canonicalStem(stem), surface, key: isKey(surface, start), english: isEnglish(surface, String(token.out(its.lemma as never))) });
     });
   });
   return terms;
