@@ -31,18 +31,19 @@ export const DEFAULT_THRESHOLDS: AnswerabilityThresholds = { paperCoverage: 0.38
 /** Questions that ask about several papers at once: their coverage may be spread over two. */
 export const MULTI_PAPER = /\b(?:papers|both|compare[sd]?|comparison|versus|vs\.?|differences?|two|which of these|these)\b/i;
 
-const METADATA = new Set(['author', 'year', 'title', 'id']);
-
-/** Stems a metadata match already accounts for: the matched papers' authors, years, titles and ids. */
+/**
+ * Stems a metadata match already accounts for: the names of matched authors, the matched year,
+ * (the years of an author's papers too: a year narrows an author question), and for a title or id match that paper's title and id. Titles of papers found by author do not
+ * count: "what did Saphra find about X?" must still be about X.
+ */
 function metadataStems(passages: RankedPaper[]): Set<string> {
-  const stems = new Set<string>();
+  const parts: string[] = [];
   for (const { paper, matchedBy } of passages) {
-    if (!matchedBy || !METADATA.has(matchedBy)) continue;
-    const parts = [paper.authors.join(', '), String(paper.year ?? ''), paper.id.replace(/^[a-z]+:/, ' ')];
-    if (!paper.titleDerived) parts.push(paper.title);
-    for (const t of termsOf(parts.join('. '))) stems.add(t.stem);
+    if (matchedBy === 'author') parts.push(paper.authors.join(', '), String(paper.year ?? ''));
+    if (matchedBy === 'year') parts.push(String(paper.year ?? ''));
+    if (matchedBy === 'title' || matchedBy === 'id') parts.push(paper.id.replace(/^[a-z]+:/, ' '), paper.titleDerived ? '' : paper.title);
   }
-  return stems;
+  return new Set(termsOf(parts.join('. ')).map((t) => t.stem));
 }
 
 /**
