@@ -9,7 +9,7 @@ export interface LegHit {
   score: number;
 }
 
-export type FusionMethod = 'rrf' | 'max-norm';
+export type FusionMethod = 'rrf' | 'max-norm' | 'saturate';
 
 export interface FusionOptions {
   method: FusionMethod;
@@ -17,9 +17,13 @@ export interface FusionOptions {
   lexicalWeight: number;
   /** RRF's rank offset: larger flattens the difference between ranks. */
   rrfK: number;
+  /** `saturate`: the BM25 score that maps to 0.5. */
+  bm25Half: number;
+  /** `saturate`: the cosine similarity that maps to 1 (higher is capped). */
+  similarityFull: number;
 }
 
-export const DEFAULT_FUSION: FusionOptions = { method: 'max-norm', lexicalWeight: 0.5, rrfK: 20 };
+export const DEFAULT_FUSION: FusionOptions = { method: 'saturate', lexicalWeight: 0.5, rrfK: 20, bm25Half: 8, similarityFull: 0.5 };
 
 /**
  * Fuses the legs. `max-norm` scales each leg by its best score for this query (BM25 has no fixed
@@ -33,20 +37,28 @@ export function fuse(
 ): LegHit[] {
   const hits = new Map<string, LegHit>();
   const hit = (id: string) => hits.get(id) ?? (hits.set(id, { id, score: 0 }).get(id) as LegHit);
-  const wl = lexical.length ? (dense.length ? options.lexicalWeight : 1) : 0;
-  const wd = dense.length ? 1 - wl : 0;
+  const absolute = options.method === 'saturate';
+  // Relative methods give a lone leg all the weight; `saturate` keeps weights fixed, so a question
+  // only one leg answers scores lower, and scores compare across questions.
+  let wl = options.lexicalWeight;
+  if (!absolute && !dense.length) wl = 1;
+  if (!absolute && !lexical.length) wl = 0;
+  const wd = 1 - wl;
   const maxLex = Math.max(1e-9, ...lexical.map((l) => l.score));
   const maxSim = Math.max(1e-9, ...dense.map((d) => d.similarity));
   const rrf = (rank: number) => (options.rrfK + 1) / (options.rrfK + rank + 1);
   lexical.forEach((l, rank) => {
     const h = hit(l.id);
     h.lexicalScore = l.score;
-    h.score += wl * (options.method === 'rrf' ? rrf(rank) : l.score / maxLex);
+    const value = options.method === 'rrf' ? rrf(rank) : absolute ? l.score / (l.score + options.bm25Half) : l.score / maxLex;
+    h.score += wl * value;
   });
   dense.forEach((d, rank) => {
     const h = hit(d.id);
     h.similarity = d.similarity;
-    h.score += wd * (options.method === 'rrf' ? rrf(rank) : Math.max(0, d.similarity) / maxSim);
+    const sim = Math.max(0, d.similarity);
+    const value = options.method === 'rrf' ? rrf(rank) : absolute ? Math.min(1, sim / options.similarityFull) : sim / maxSim;
+    h.score += wd * value;
   });
   return [...hits.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
