@@ -1,3 +1,4 @@
+import { DISCORD_MIGRATIONS } from './discordMigrations.js';
 import { HIGHLIGHTS_MIGRATIONS } from './highlightsMigrations.js';
 
 /** A schema step. Ids are never reused or edited once released: add a new one instead. */
@@ -23,5 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
       PRIMARY KEY (guild_id, key)
     )`,
   },
+  ...DISCORD_MIGRATIONS,
   ...HIGHLIGHTS_MIGRATIONS,
 ];

@@ -54,7 +54,7 @@ export function renderAnswer(answer: Answer, answerId: number | null): OutgoingM
   let embeds: APIEmbed[];
   if (answer.abstained) embeds = abstentionEmbeds(answer);
   else {
-    const parts = splitText(answer.text, LIMITS.embedDescription);
+    const parts = splitText(escapeUserText(answer.text), LIMITS.embedDescription);
     embeds = parts.map((description, i) => ({ title: i === 0 ? title : undefined, description, color: COLOURS.answer }));
     embeds.push(...fieldsToEmbeds(linesToFields('Sources', answer.citations.map(sourceLine)), COLOURS.answer));
   }

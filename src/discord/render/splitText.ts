@@ -15,7 +15,8 @@ function insideAtom(ranges: Array<[number, number]>, pos: number): [number, numb
 }
 
 /** The best place to cut `text` at or before `max`: a sentence end, else a space, else before an atom. */
-function cutPoint(text: string, max: number, ranges: Array<[number, number]>): number {
+function cutPoint(text: string, max: number, allRanges: Array<[number, number]>): number {
+  const ranges = allRanges.filter(([start]) => start <= max);
   let space = -1;
   for (let i = Math.min(max, text.length - 1); i > 0; i--) {
     if (!/\s/.test(text[i] as string) || insideAtom(ranges, i)) continue;
