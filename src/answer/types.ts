@@ -1,4 +1,4 @@
-import type { RankedPaper } from '../retrieval/types.js';
+import type { RankedPaper, RetrievalMode } from '../retrieval/types.js';
 
 export interface Citation {
   /** The number shown as `[n]`; sources are numbered in order of first use. */
@@ -36,6 +36,8 @@ export interface AskOptions {
   signal?: AbortSignal;
   /** Called with the partial answer text while an LLM streams (Discord edits the reply). */
   onPartial?: (text: string) => void;
+  /** Retrieval mode (default hybrid): the eval compares hybrid with its lexical-only and dense-only legs. */
+  mode?: RetrievalMode;
 }
 
 export interface Answer {
