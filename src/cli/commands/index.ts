@@ -1,8 +1,10 @@
 import type { CliCommand } from '../CliCommand.js';
+import { askCommand } from './ask.js';
+import { chatCommand } from './chat.js';
 import { highlightCommand } from './highlight.js';
 import { indexCommand } from './indexCommand.js';
 import { ingestCommand } from './ingest.js';
 import { papersCommand } from './papers.js';
 
 /** Every `footnote` subcommand, in the order `footnote help` lists them. */
-export const COMMANDS: CliCommand[] = [ingestCommand, indexCommand, papersCommand, highlightCommand];
+export const COMMANDS: CliCommand[] = [askCommand, chatCommand, ingestCommand, indexCommand, papersCommand, highlightCommand];
