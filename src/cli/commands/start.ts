@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { startBot } from '../../discord/startBot.js';
+import { openStateDb } from '../../state/openStateDb.js';
+import { writeLine, type CliCommand, type CliContext } from '../CliCommand.js';
+import { runChat } from './chat.js';
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/**
+ * Runs the bot until SIGINT/SIGTERM. It logs in while the index loads, so interactions are
+ * acknowledged within Discord's 3 s even on a cold start; answers wait for the index.
+ */
+async function runBot(ctx: CliContext): Promise<number> {
+  const { config, logger } = ctx;
+  const state = openStateDb(path.join(config.dataDir, 'state.db'));
+  const app = ctx.app();
+  app.catch(() => undefined); // reported by startBot's assistant promise and by every question
+  try {
+    const bot = await startBot({ config, logger, assistant: app.then((a) => a.assistant), state });
+    const signal = await untilSignal();
+    logger.info({ signal }, 'shutting down');
+    await bot.stop();
+    return 0;
+  } finally {
+    state.close();
+  }
+}
+
+export const startCommand: CliCommand = {
+  name: 'start',
+  summary: 'Start the Discord bot (DISCORD_TOKEN set) or else the terminal chat',
+  usage: 'start',
+  options: {},
+  async run(ctx) {
+    if (ctx.config.discord.token) return runBot(ctx);
+    writeLine(ctx.io.stderr, 'DISCORD_TOKEN is not set: starting the terminal chat instead of the Discord bot.');
+    return runChat(ctx);
+  },
+};
