@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'highlights:invalid_setting'
   | 'highlights:channel_unavailable'
   | 'feed:unavailable'
+  | 'eval:bad_questions'
   | 'internal';
 
 export class FootnoteError extends Error {

@@ -26,6 +26,7 @@ const USER_MESSAGES: Record<ErrorCode, string | null> = {
   'highlights:invalid_setting': null,
   'highlights:channel_unavailable': 'I cannot post in the highlights channel (deleted, or I lack permission). Pick another with `/highlights set`.',
   'feed:unavailable': 'The arXiv feed is unavailable right now; highlights use what is already indexed.',
+  'eval:bad_questions': null,
   internal: 'Something went wrong on my side. The details are in the log.',
 };
 
