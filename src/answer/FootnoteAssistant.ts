@@ -45,7 +45,7 @@ export class FootnoteAssistant implements Assistant {
     const normalized = normalizeQuestion(question);
     if (!normalized.text && !normalized.onlyInstructions) throw new FootnoteError('input:empty', 'the question has no words');
     const query = foldHistory(normalized.text, options.history);
-    const passages = query ? await this.deps.retriever.retrieve(query, { k: options.k ?? DEFAULT_K }) : [];
+    const passages = query ? await this.deps.retriever.retrieve(query, { k: options.k ?? DEFAULT_K, mode: options.mode }) : [];
     const retrieved = this.clock();
     const verdict = assessAnswerability(query, passages, { corpus: this.corpus, analyses: this.analyses }, this.deps.thresholds ?? DEFAULT_THRESHOLDS);
     // The gate may find the answer in the second or third paper: that paper then leads.
