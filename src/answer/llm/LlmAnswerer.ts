@@ -2,6 +2,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { FootnoteError } from '../../errors/index.js';
 import type { Logger } from '../../logging/logger.js';
 import type { RankedPaper } from '../../retrieval/types.js';
+import { abstain, NOT_COVERED } from '../abstention.js';
 import type { AnswerDraft, Answerer, AskOptions } from '../types.js';
 import { CircuitBreaker } from './CircuitBreaker.js';
 import { formatQuestion, formatSources } from './formatPrompt.js';
@@ -12,8 +13,6 @@ import type { Prompts } from './loadPrompts.js';
 import { DEFAULT_RETRY, sleep, statusOf, withRetries, type RetryPolicy, type Sleep } from '../../embeddings/remote/retry.js';
 import { stripMentions } from './sanitize.js';
 import { streamCompletion } from './streamCompletion.js';
-
-export const NOT_COVERED = "The indexed papers don't cover this.";
 
 export interface LlmAnswererOptions {
   /** Shown as `answeredBy`: the model that wrote the answer. */
@@ -74,7 +73,7 @@ export class LlmAnswerer implements Answerer {
     const evidence = sources.map((p, i) => buildSourceEvidence(i + 1, p.paper));
     const verified = verifyAnswer(raw, evidence, this.notCovered, this.options.thresholds ?? DEFAULT_THRESHOLDS);
     this.logVerdict(verified);
-    if (verified.abstained) return { text: this.notCovered, citations: [], abstained: true, suggestions: suggest(sources), answeredBy: this.options.modelName };
+    if (verified.abstained) return { ...abstain(sources, { related: true, answeredBy: this.options.modelName }), text: this.notCovered };
     if (verified.kept < 1 || verified.kept / verified.total < (this.options.minKeptShare ?? 0.5)) {
       return this.fallback(question, passages, options, 'too_little_supported');
     }
@@ -116,10 +115,6 @@ export class LlmAnswerer implements Answerer {
 /** Partials shown while streaming: no mentions, and no marker that names a source not given. */
 function partialsFor(onPartial: (text: string) => void, sourceCount: number): (text: string) => void {
   return (text) => onPartial(stripMentions(text).replace(/\[(\d+)\]/g, (m, n: string) => (Number(n) >= 1 && Number(n) <= sourceCount ? m : '')));
-}
-
-function suggest(sources: RankedPaper[]) {
-  return sources.slice(0, 3).map(({ paper }) => ({ id: paper.id, title: paper.title, titleDerived: paper.titleDerived, year: paper.year, url: paper.url }));
 }
 
 function codeOf(error: unknown): string {

@@ -9,7 +9,7 @@ export interface SupportThresholds {
   minSourceShare: number;
 }
 
-export const DEFAULT_THRESHOLDS: SupportThresholds = { minPrecision: 0.6, minSourceShare: 0.25 };
+export const DEFAULT_THRESHOLDS: SupportThresholds = { minPrecision: 0.7, minSourceShare: 0.25 };
 
 export type UnsupportedReason = 'no_overlap' | 'low_overlap' | 'number' | 'entity' | 'negation';
 

@@ -13,7 +13,9 @@ const MARKER = /\[(?:sources?\s*)?(\d+(?:\s*[,;–-]\s*(?:sources?\s*)?\d+)*)\]/
 export function splitSentences(text: string): string[] {
   const guarded = text.replace(ABBREVIATIONS, (m) => m.slice(0, -1) + GUARD);
   return guarded
-    .split(/\n+|(?<=[.!?]["”’)]?)\s+(?=["“(\[]?[A-Za-z0-9])/)
+    // After a full stop any word starts a sentence (models do write "everyone …"); after ? or !
+    // only a capital does, so a quoted title like "Mechanistic?" stays inside its sentence.
+    .split(/\n+|(?<=\.["”’)]?)\s+(?=["“]?[A-Za-z0-9])|(?<=[!?]["”’)]?)\s+(?=["“]?[A-Z])/)
     .map((s) => s.replaceAll(GUARD, '.').trim())
     .filter((s) => s.length > 0);
 }

@@ -1,4 +1,5 @@
 import { stem } from '../../../embeddings/local/stem.js';
+import { canonicalStem, foldPhrases } from '../../text/synonyms.js';
 
 /**
  * Tokens for the grounding check. The check compares an LLM sentence with an abstract, so both
@@ -47,9 +48,9 @@ export function wordsOf(text: string): string[] {
 
 /** Stemmed content words: stop words and framing words removed. */
 export function contentStems(text: string): string[] {
-  return wordsOf(text)
+  return wordsOf(foldPhrases(text))
     .filter((w) => !STOP_WORDS.has(w) && !FRAMING_WORDS.has(w) && !NEGATIONS.has(w) && w.length > 1)
-    .map((w) => (/^\d/.test(w) ? w : stem(w)));
+    .map((w) => (/^\d/.test(w) ? w : canonicalStem(stem(w))));
 }
 
 export function hasNegation(text: string): boolean {
