@@ -9,7 +9,10 @@ export const papersPageButton: ButtonHandler = {
   ack: 'update',
   async execute(interaction, [rawOffset], ctx) {
     const assistant = await ctx.assistant();
-    const offset = Math.max(0, Number(rawOffset) || 0);
+    const total = assistant.stats().papers;
+    // A stale button (papers removed since) lands on the last page that exists.
+    const lastPage = Math.max(0, Math.floor((total - 1) / PAPERS_PAGE_SIZE) * PAPERS_PAGE_SIZE);
+    const offset = Math.min(Math.max(0, Number(rawOffset) || 0), lastPage);
     await editWithMessages(interaction, [renderPapersPage(assistant.listPapers(offset, PAPERS_PAGE_SIZE), offset, PAPERS_PAGE_SIZE)]);
   },
 };

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../../src/discord/deployCommands.js';
 import { loadConfig } from '../../../src/config/index.js';
 import { startInProcessBot, type InProcessBot } from '../../support/discord-sim/inProcessBot.js';
-import { SeedAssistant } from '../../support/seedAssistant.js';
+import { WordOverlapAssistant } from '../../support/discord-sim/WordOverlapAssistant.js';
 
 const STRING = 3;
 let t: InProcessBot;
-const assistant = new SeedAssistant();
+const assistant = new WordOverlapAssistant();
 
 beforeAll(async () => {
   t = await startInProcessBot(assistant, { RATE_LIMIT_PER_MINUTE: '3' });
