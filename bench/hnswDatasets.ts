@@ -3,13 +3,13 @@
  * embedded by the offline embedder when a corpus file is at hand (SciFact by default).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPapers } from '../src/corpus/loadPapers.js';
 import { embeddingText } from '../src/corpus/normalise.js';
 import type { Paper } from '../src/corpus/Paper.js';
 import { createEmbeddings } from '../src/embeddings/createEmbeddings.js';
-import { clusteredVectors } from '../test/support/syntheticVectors.js';
+import { clusteredVectors, hashedBagOfWords } from '../test/support/syntheticVectors.js';
 
 export interface HnswDataset {
   label: string;
@@ -17,9 +17,13 @@ export interface HnswDataset {
   dimension: number;
   vectors: number[][];
   queries: number[][];
+  /** Narrows the benchmark grid for this set (a large set is too slow to build six times). */
+  grid?: { m?: number[]; efConstruction?: number[] };
 }
 
-const DEFAULT_REAL = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data', 'scifact', 'corpus.jsonl');
+const SHARED_DATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
+const DEFAULT_REAL = join(SHARED_DATA, 'scifact', 'corpus.jsonl');
+const DEFAULT_SCALE = join(SHARED_DATA, 'arxiv', 'arxiv_all_dedup.jsonl.gz');
 
 function option(args: readonly string[], name: string, fallback: string): string {
   const at = args.indexOf(`--${name}`);
@@ -41,6 +45,21 @@ function synthetic(args: readonly string[]): HnswDataset {
   };
 }
 
+/** Sparse hashed bag-of-words vectors: the offline embedder's shape without needing its corpus. */
+function hashed(args: readonly string[]): HnswDataset | undefined {
+  const n = Number(option(args, 'hashed-n', '10000'));
+  if (n <= 0) return undefined;
+  const queries = Number(option(args, 'queries', '500'));
+  const { documents, queries: qs } = hashedBagOfWords({ documents: n, queries }, 384, Number(option(args, 'seed', '42')));
+  return {
+    label: `hashed words ${n / 1000}k×384`,
+    description: `${n} synthetic sparse vectors: 30–90 words from topic and Zipfian vocabularies hashed into 384 signed slots (seeded); ${queries} queries of 4–12 words.`,
+    dimension: 384,
+    vectors: documents,
+    queries: qs,
+  };
+}
+
 /** Query texts: the BEIR `queries.jsonl` beside the corpus when present, else held-out titles. */
 function queryTexts(file: string, heldOut: readonly Paper[], count: number): { texts: string[]; source: string } {
   const beirQueries = join(dirname(file), 'queries.jsonl');
@@ -49,15 +68,13 @@ function queryTexts(file: string, heldOut: readonly Paper[], count: number): { t
   return { texts: lines.map((line) => String((JSON.parse(line) as { text: unknown }).text)), source: 'the BEIR queries beside it' };
 }
 
-async function real(args: readonly string[]): Promise<HnswDataset | undefined> {
-  const file = option(args, 'real', DEFAULT_REAL);
-  if (file === 'none') return undefined;
+/** Real abstracts from a corpus file, embedded by the offline embedder; undefined when the file is missing. */
+async function embeddedCorpus(file: string, n: number, queryCount: number): Promise<HnswDataset | undefined> {
+  if (file === 'none' || n <= 0) return undefined;
   if (!existsSync(file)) {
-    process.stderr.write(`hnswRecall: ${file} not found, real vectors skipped (SciFact: https://public.ukp.informatik.tu-darmstadt.de/thakur/BEIR/datasets/scifact.zip)\n`);
+    process.stderr.write(`hnswRecall: ${file} not found, skipped (see ../shared/data/README.md for SciFact and the arXiv metadata)\n`);
     return undefined;
   }
-  const n = Number(option(args, 'real-n', '5183'));
-  const queryCount = Number(option(args, 'queries', '500'));
   const papers: Paper[] = [];
   for await (const record of loadPapers(file)) {
     if ('abstract' in record) papers.push(record);
@@ -67,7 +84,7 @@ async function real(args: readonly string[]): Promise<HnswDataset | undefined> {
   const embeddings = createEmbeddings({ provider: 'local' });
   const { texts, source } = queryTexts(file, papers.slice(n), queryCount);
   return {
-    label: `${embeddings.info.name} ${(indexed.length / 1000).toFixed(1)}k×${embeddings.info.dimension}`,
+    label: `${embeddings.info.name} ${basename(file).split('.')[0]} ${(indexed.length / 1000).toFixed(1)}k×${embeddings.info.dimension}`,
     description: `${indexed.length} abstracts of \`${file}\` embedded (title + abstract) by the offline embedder ${embeddings.info.name} v${embeddings.info.version}; ${texts.length} queries from ${source}.`,
     dimension: embeddings.info.dimension,
     vectors: await embeddings.embedDocuments(indexed.map(embeddingText)),
@@ -75,8 +92,19 @@ async function real(args: readonly string[]): Promise<HnswDataset | undefined> {
   };
 }
 
-/** The data sets named by the command line; synthetic always, real when its file exists. */
+/**
+ * The data sets named by the command line: the synthetic ones always, SciFact and an arXiv sample
+ * when their files exist. The arXiv sample is measured on a narrowed grid (builds at that size
+ * are slow) so the whole run stays within a few minutes.
+ */
 export async function loadHnswDatasets(args: readonly string[]): Promise<HnswDataset[]> {
-  const realData = await real(args);
-  return realData ? [synthetic(args), realData] : [synthetic(args)];
+  const queries = Number(option(args, 'queries', '500'));
+  const scale = await embeddedCorpus(option(args, 'scale', DEFAULT_SCALE), Number(option(args, 'scale-n', '20000')), Math.min(queries, 300));
+  const sets = [
+    synthetic(args),
+    hashed(args),
+    await embeddedCorpus(option(args, 'real', DEFAULT_REAL), Number(option(args, 'real-n', '5183')), queries),
+    scale && { ...scale, grid: { m: [16, 32], efConstruction: [100] } },
+  ];
+  return sets.filter((set): set is HnswDataset => Boolean(set));
 }

@@ -3,7 +3,11 @@
  * and efSearch, on synthetic clustered vectors and, when the data is present, on real abstracts
  * embedded by the offline embedder. Its recommendation is what `HNSW_DEFAULTS` should be.
  *
- *   npx tsx bench/hnswRecall.ts [--n 20000] [--dim 128] [--queries 500] [--real FILE|none] [--real-n 5183]
+ *   npx tsx bench/hnswRecall.ts [--n 20000] [--dim 128] [--hashed-n 10000] [--queries 500]
+ *     [--real FILE|none] [--real-n 5183] [--scale FILE|none] [--scale-n 20000] [--m 16,32] [--ef-search 256,512]
+ *
+ * `--real` and `--scale` take any corpus the loaders read (defaults: SciFact and the arXiv sample
+ * beside the project); `--n 75000 --scale-n 75000` measures at full size.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +19,16 @@ import { exactNeighbours, recallAtK } from '../test/support/syntheticVectors.js'
 const K = 10;
 // efSearch goes past the usual 128 because the offline embedder's sparse hashed vectors need it.
 const GRID = { m: [8, 16, 32], efConstruction: [100, 200], efSearch: [32, 64, 128, 256, 512] };
+type Grid = typeof GRID;
+
+/** `--m 16,32 --ef-construction 100 --ef-search 256` narrows the grid for runs at scale. */
+function gridFrom(args: readonly string[]): Grid {
+  const list = (name: string, fallback: number[]) => {
+    const at = args.indexOf(`--${name}`);
+    return at >= 0 && args[at + 1] ? (args[at + 1] as string).split(',').map(Number) : fallback;
+  };
+  return { m: list('m', GRID.m), efConstruction: list('ef-construction', GRID.efConstruction), efSearch: list('ef-search', GRID.efSearch) };
+}
 
 interface Row {
   dataset: string;
@@ -62,13 +76,13 @@ async function queryAll(store: HnswStore, data: HnswDataset, truth: number[][]):
   return { recall: recallAtK(found, truth), p50Ms: percentile(times, 0.5), p95Ms: percentile(times, 0.95) };
 }
 
-async function measure(data: HnswDataset): Promise<Row[]> {
+async function measure(data: HnswDataset, grid: Grid): Promise<Row[]> {
   const truth = exactNeighbours(data.vectors, data.queries, K);
   const rows: Row[] = [];
-  for (const m of GRID.m) {
-    for (const efConstruction of GRID.efConstruction) {
+  for (const m of grid.m) {
+    for (const efConstruction of grid.efConstruction) {
       const { store, buildS, indexMb } = await buildStore(data, m, efConstruction);
-      for (const efSearch of GRID.efSearch) {
+      for (const efSearch of grid.efSearch) {
         store.setEfSearch(efSearch);
         rows.push({ dataset: data.label, m, efConstruction, efSearch, buildS, indexMb, ...(await queryAll(store, data, truth)) });
       }
@@ -111,7 +125,7 @@ function table(rows: readonly Row[]): string {
 export async function run(args: string[]): Promise<{ title: string; markdown: string }> {
   const datasets = await loadHnswDatasets(args);
   const rows: Row[] = [];
-  for (const data of datasets) rows.push(...(await measure(data)));
+  for (const data of datasets) rows.push(...(await measure(data, { ...gridFrom(args), ...data.grid })));
   const best = recommend(rows);
   const defaults = `M=${HNSW_DEFAULTS.m}, efConstruction=${HNSW_DEFAULTS.efConstruction}, efSearch=${HNSW_DEFAULTS.efSearch}`;
   const advice = best

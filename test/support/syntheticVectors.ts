@@ -87,3 +87,40 @@ export function seededEmbeddings(info: EmbedderInfo): FootnoteEmbeddings {
     embedDocuments: async (texts) => texts.map(embed),
   };
 }
+
+/**
+ * Sparse "bag of words" vectors hashed into `dimension` signed slots, like the offline embedder's:
+ * documents of 30–90 words drawn from topic vocabularies and a Zipfian common vocabulary, and
+ * queries of 4–12 words from the same hashing. Their similarities bunch together, which is what
+ * makes HNSW work hard (the default efSearch was chosen against these and real abstracts).
+ */
+export function hashedBagOfWords(
+  counts: { documents: number; queries: number },
+  dimension: number,
+  seed: number,
+): { documents: number[][]; queries: number[][] } {
+  const random = seededRandom(seed);
+  const vocabulary = 6000;
+  const topics = 60;
+  const zipf = (): number => Math.min(vocabulary - 1, Math.floor(Math.exp(random() * Math.log(vocabulary))) - 1);
+  const slot = Array.from({ length: vocabulary }, () => [Math.floor(random() * dimension), random() < 0.5 ? -1 : 1] as const);
+  const text = (meanWords: number): number[] => {
+    const topic = Math.floor(random() * topics);
+    const words = Math.max(3, Math.round(meanWords * (0.5 + random())));
+    const tally = new Map<number, number>();
+    for (let w = 0; w < words; w++) {
+      const word = random() < 0.5 ? (topic * 97 + Math.floor(random() * 80) * 31) % vocabulary : zipf();
+      tally.set(word, (tally.get(word) ?? 0) + 1);
+    }
+    const vector = new Array<number>(dimension).fill(0);
+    for (const [word, n] of tally) {
+      const [at, sign] = slot[word] as readonly [number, number];
+      vector[at] = (vector[at] as number) + sign * (1 + Math.log(n));
+    }
+    return vector;
+  };
+  return {
+    documents: Array.from({ length: counts.documents }, () => text(60)),
+    queries: Array.from({ length: counts.queries }, () => text(8)),
+  };
+}
