@@ -35,7 +35,7 @@ export class DiscordSimulator {
     const state: RestState = {
       fixtures: this.fixtures, token: this.token, gatewayUrl: () => `ws://127.0.0.1:${this.port}`, commands: this.commands,
       interactions: this.interactions, messages: this.messages, threads: this.threads, ackDeadlineMs,
-      violation: (text) => this.violations.push(text), dispatch: (t, d) => this.gateway.dispatch(t, d), changed: () => this.events.emit('change'),
+      violation: (text) => this.violation(text), dispatch: (t, d) => this.gateway.dispatch(t, d), changed: () => this.events.emit('change'),
     };
     this.routes = restRoutes(state);
     this.gateway = new GatewayServer(this.server, this.token, (sessionId) => this.readyPayload(sessionId), {
@@ -94,6 +94,11 @@ export class DiscordSimulator {
     this.events.emit('change');
   }
 
+  private violation(text: string): void {
+    this.violations.push(text);
+    this.events.emit('change');
+  }
+
   /** Resolves when `check` returns a value other than undefined/false; re-checked on every change. */
   waitFor<T>(check: () => T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
     return new Promise((resolve, reject) => {
@@ -139,7 +144,7 @@ export class DiscordSimulator {
   private watchAcknowledgement(rec: InteractionRecord): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      if (!rec.callback) this.violations.push(`interaction ${rec.id} (type ${rec.type}) not acknowledged within ${this.ackDeadlineMs} ms`);
+      if (!rec.callback) this.violation(`interaction ${rec.id} (type ${rec.type}) not acknowledged within ${this.ackDeadlineMs} ms`);
     }, this.ackDeadlineMs + 50);
     this.timers.add(timer);
   }

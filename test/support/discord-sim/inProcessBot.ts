@@ -17,10 +17,10 @@ export interface InProcessBot {
 }
 
 /** The simulator plus the bot in this process (for fast tests); e2e tests run `footnote start` instead. */
-export async function startInProcessBot(assistant: Assistant | Promise<Assistant>, env: Record<string, string> = {}): Promise<InProcessBot> {
+export async function startInProcessBot(assistant: Assistant | Promise<Assistant>, env: Record<string, string> | ((sim: DiscordSimulator) => Record<string, string>) = {}): Promise<InProcessBot> {
   const sim = await DiscordSimulator.start();
   const dir = mkdtempSync(path.join(tmpdir(), 'footnote-bot-'));
-  const fullEnv = { DISCORD_TOKEN: sim.token, DISCORD_APPLICATION_ID: sim.fixtures.applicationId, DISCORD_API_BASE: sim.apiBase, FOOTNOTE_DATA_DIR: dir, LOG_LEVEL: 'silent', STREAM_EDITS: 'false', ...env };
+  const fullEnv = { DISCORD_TOKEN: sim.token, DISCORD_APPLICATION_ID: sim.fixtures.applicationId, DISCORD_API_BASE: sim.apiBase, FOOTNOTE_DATA_DIR: dir, LOG_LEVEL: 'silent', STREAM_EDITS: 'false', ...(typeof env === 'function' ? env(sim) : env) };
   const config = loadConfig(fullEnv);
   const db = openStateDb(path.join(dir, 'state.db'));
   const bot = await startBot({ config, logger: createLogger({ level: config.logLevel }), assistant, state: db });
