@@ -16,6 +16,7 @@ export interface CatalogLibraryDeps {
   hnsw: HnswOptions;
   batchSize: number;
   saveIntervalMs: number;
+  bulkLoadMinRows: number;
   now(): Date;
 }
 
@@ -63,8 +64,7 @@ export class CatalogLibrary implements Library {
   ingest(papers: AsyncIterable<Paper | RejectedLine> | Iterable<Paper | RejectedLine>, options?: IngestOptions): Promise<IngestReport> {
     return this.exclusive(() => {
       this.assertUsable();
-      const { catalog, embeddings, batchSize, saveIntervalMs, now } = this.deps;
-      const target = { catalog, store: this.store, embeddings, batchSize, saveIntervalMs, now, saveIndex: () => this.saveIndex(this.store) };
+      const target = { ...this.deps, store: this.store, saveIndex: () => this.saveIndex(this.store) };
       return ingestPapers(target, papers, options);
     });
   }

@@ -67,7 +67,8 @@ export class CatalogReader {
     const q = normaliseAuthor(name);
     if (!q) return [];
     const surname = surnameOf(q);
-    const initial = q.includes(' ') ? q.slice(0, 1) : '';
+    // Only an abbreviated first name matches by initial: "Naomi Smith" must not find "Noah Smith".
+    const initial = /^\p{L} /u.test(q) ? q.slice(0, 1) : '';
     return this.rows(this.statements.byAuthor.all({ q, surname, initial, limit }));
   }
 

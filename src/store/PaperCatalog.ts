@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/Paper.js';
 import { normaliseAuthor, surnameOf } from './authorName.js';
+import { beginBulkLoad, endBulkLoad, isBulkLoading } from './catalogBulkLoad.js';
 import { CatalogReader } from './CatalogReader.js';
 import { openCatalogDb, type CatalogDb } from './catalogSchema.js';
 
@@ -97,6 +98,15 @@ export class PaperCatalog extends CatalogReader {
       after = rows[rows.length - 1]!.seq;
       yield rows;
     }
+  }
+
+  /** Defers secondary indexes and full-text indexing until `endBulkLoad` (see catalogBulkLoad.ts). */
+  beginBulkLoad(): void {
+    if (!isBulkLoading(this.db)) beginBulkLoad(this.db);
+  }
+
+  endBulkLoad(): void {
+    if (isBulkLoading(this.db)) endBulkLoad(this.db);
   }
 
   close(): void {

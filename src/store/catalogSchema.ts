@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { DEFERRED_SCHEMA, endBulkLoad, isBulkLoading } from './catalogBulkLoad.js';
 
 export type CatalogDb = Database.Database;
 
@@ -29,11 +30,7 @@ CREATE TABLE papers (
   abstract_key TEXT NOT NULL,
   vector_pending INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX papers_year ON papers (year);
 CREATE INDEX papers_abstract_key ON papers (abstract_key);
-CREATE INDEX papers_added_at ON papers (added_at);
-CREATE INDEX papers_published ON papers (published DESC, year DESC, id);
-CREATE INDEX papers_pending ON papers (vector_pending) WHERE vector_pending = 1;
 
 CREATE TABLE paper_authors (
   paper_id TEXT NOT NULL,
@@ -43,30 +40,18 @@ CREATE TABLE paper_authors (
   surname_norm TEXT NOT NULL,
   PRIMARY KEY (paper_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX paper_authors_name ON paper_authors (name_norm);
-CREATE INDEX paper_authors_surname ON paper_authors (surname_norm);
-
 CREATE VIRTUAL TABLE papers_fts USING fts5(
   title, abstract, content='papers', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER papers_ai AFTER INSERT ON papers BEGIN
-  INSERT INTO papers_fts (rowid, title, abstract) VALUES (new.seq, new.title, new.abstract);
-END;
-CREATE TRIGGER papers_ad AFTER DELETE ON papers BEGIN
-  INSERT INTO papers_fts (papers_fts, rowid, title, abstract) VALUES ('delete', old.seq, old.title, old.abstract);
-END;
-CREATE TRIGGER papers_au AFTER UPDATE OF title, abstract ON papers BEGIN
-  INSERT INTO papers_fts (papers_fts, rowid, title, abstract) VALUES ('delete', old.seq, old.title, old.abstract);
-  INSERT INTO papers_fts (rowid, title, abstract) VALUES (new.seq, new.title, new.abstract);
-END;
+${DEFERRED_SCHEMA}
 `;
 
-/** Opens (creating if needed) `corpus.db`: WAL, no fsync per transaction (the catalog is rebuilt from inputs at worst). */
+/** Opens (creating if needed) `corpus.db` in WAL mode, finishing a bulk load a crash interrupted. */
 export function openCatalogDb(file: string): CatalogDb {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  // WAL with synchronous=NORMAL stays consistent after a crash; it may lose only the last commits.
+  // WAL with synchronous=NORMAL never fsyncs per commit and stays consistent after a crash; a power cut may lose the last commits, which re-ingest restores.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
@@ -77,5 +62,8 @@ export function openCatalogDb(file: string): CatalogDb {
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
   }
+  db.exec('CREATE TABLE IF NOT EXISTS catalog_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+  // A bulk load that never finished (crash, kill -9) left indexes and FTS to rebuild.
+  if (isBulkLoading(db)) endBulkLoad(db);
   return db;
 }

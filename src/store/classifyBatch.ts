@@ -13,19 +13,15 @@ export function classifyBatch(catalog: PaperCatalog, batch: readonly Paper[], re
   const byId = new Map<string, number>();
   const idByKey = new Map<string, string>();
   for (const paper of batch) {
-    const entry: CatalogEntry = {
-      paper,
-      contentHash: contentHash(paper),
-      embeddingHash: embeddingHash(paper),
-      abstractKey: abstractKey(paper.abstract),
-      reembed: true,
-    };
+    const hash = contentHash(paper);
     const earlier = byId.get(paper.id);
     const prior = earlier !== undefined ? entries[earlier] : catalog.fingerprint(paper.id);
-    if (prior && prior.contentHash === entry.contentHash) {
+    // The common case of a re-ingest: decided by one hash and one indexed lookup.
+    if (prior && prior.contentHash === hash) {
       report.unchanged += 1;
       continue;
     }
+    const entry: CatalogEntry = { paper, contentHash: hash, embeddingHash: embeddingHash(paper), abstractKey: abstractKey(paper.abstract), reembed: true };
     const owner = idByKey.get(entry.abstractKey) ?? catalog.idWithAbstract(entry.abstractKey);
     if (owner !== undefined && owner !== paper.id) {
       report.duplicates += 1;

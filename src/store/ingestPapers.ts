@@ -16,6 +16,8 @@ export interface IngestTarget {
   batchSize: number;
   /** Saving a large index costs a second or more, so it is saved at most this often (and at the end). */
   saveIntervalMs: number;
+  /** A run that adds at least this many rows (and at least as many as the catalog held) loads in bulk. */
+  bulkLoadMinRows: number;
   now(): Date;
 }
 
@@ -37,6 +39,59 @@ async function writeBatch(target: IngestTarget, batch: readonly Paper[], report:
   return toEmbed.length > 0;
 }
 
+/** One ingest run's state: the open batch, counts, and when the index was last saved. */
+class IngestRun {
+  readonly report = emptyReport();
+  private batch: Paper[] = [];
+  private processed = 0;
+  private unsaved = false;
+  private bulk = false;
+  private lastSave: number;
+  /** A run that grows the catalog by this much switches to bulk loading. */
+  private readonly bulkAfter: number;
+
+  constructor(private readonly target: IngestTarget, private readonly options: IngestOptions) {
+    this.lastSave = target.now().getTime();
+    this.bulkAfter = Math.max(target.bulkLoadMinRows, target.catalog.count());
+  }
+
+  async add(item: Paper | RejectedLine): Promise<void> {
+    if (isRejectedLine(item)) {
+      this.report.rejected.push(item);
+      this.options.onRejected?.(item);
+      this.processed += 1;
+      return;
+    }
+    this.batch.push(item);
+    if (this.batch.length >= this.target.batchSize) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.batch.length === 0) return;
+    this.unsaved = (await writeBatch(this.target, this.batch, this.report)) || this.unsaved;
+    this.processed += this.batch.length;
+    this.batch = [];
+    this.options.onProgress?.(this.processed);
+    if (!this.bulk && this.report.added + this.report.updated >= this.bulkAfter) {
+      this.target.catalog.beginBulkLoad();
+      this.bulk = true;
+    }
+    if (this.unsaved && this.target.now().getTime() - this.lastSave >= this.target.saveIntervalMs) await this.save();
+  }
+
+  /** Runs on success and failure alike: what was committed gets its indexes and its saved vectors. */
+  async finish(): Promise<void> {
+    if (this.bulk) this.target.catalog.endBulkLoad();
+    if (this.unsaved) await this.save();
+  }
+
+  private async save(): Promise<void> {
+    await this.target.saveIndex();
+    this.unsaved = false;
+    this.lastSave = this.target.now().getTime();
+  }
+}
+
 /**
  * Streams records into the library in batches. Committed batches survive a crash: their rows stay
  * marked pending until the index is saved, and the next open re-embeds them. An abort stops after
@@ -47,38 +102,16 @@ export async function ingestPapers(
   items: AsyncIterable<Paper | RejectedLine> | Iterable<Paper | RejectedLine>,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
-  const report = emptyReport();
-  let batch: Paper[] = [];
-  let processed = 0;
-  let unsaved = false;
-  let lastSave = target.now().getTime();
-  const flush = async () => {
-    unsaved = (await writeBatch(target, batch, report)) || unsaved;
-    processed += batch.length;
-    batch = [];
-    options.onProgress?.(processed);
-    if (unsaved && target.now().getTime() - lastSave >= target.saveIntervalMs) {
-      await target.saveIndex();
-      unsaved = false;
-      lastSave = target.now().getTime();
-    }
-  };
+  const run = new IngestRun(target, options);
   try {
     for await (const item of items) {
-      if (isRejectedLine(item)) {
-        report.rejected.push(item);
-        options.onRejected?.(item);
-        processed += 1;
-        continue;
-      }
-      batch.push(item);
-      if (batch.length >= target.batchSize) await flush();
+      await run.add(item);
       if (options.signal?.aborted) break;
     }
-    if (batch.length > 0) await flush();
+    await run.flush();
   } finally {
-    if (unsaved) await target.saveIndex();
+    await run.finish();
   }
-  if (options.signal?.aborted) report.interrupted = true;
-  return report;
+  if (options.signal?.aborted) run.report.interrupted = true;
+  return run.report;
 }

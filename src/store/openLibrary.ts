@@ -22,6 +22,8 @@ export interface OpenLibraryOptions {
   batchSize?: number;
   /** Minimum time between index saves during an ingest (it is always saved at the end). */
   saveIntervalMs?: number;
+  /** A run adding at least this many papers defers index upkeep to its end (default 5,000). */
+  bulkLoadMinRows?: number;
   now?: () => Date;
 }
 
@@ -56,6 +58,8 @@ async function loadStore(options: OpenLibraryOptions, dir: string): Promise<Load
  */
 export async function openLibrary(options: OpenLibraryOptions): Promise<Library> {
   fs.mkdirSync(options.dataDir, { recursive: true });
+  // A remote embedder learns its dimension from one request; the index check needs it first.
+  await options.embeddings.ready?.();
   const catalog = PaperCatalog.open(catalogFile(options.dataDir));
   try {
     const dir = indexDir(options.dataDir);
@@ -63,7 +67,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
     const batchSize = options.batchSize ?? 512;
     const deps = {
       catalog, embeddings: options.embeddings, logger: options.logger, indexDir: dir, hnsw: options.hnsw ?? {},
-      batchSize, saveIntervalMs: options.saveIntervalMs ?? 30_000, now: options.now ?? (() => new Date()),
+      batchSize, saveIntervalMs: options.saveIntervalMs ?? 30_000, bulkLoadMinRows: options.bulkLoadMinRows ?? 5_000, now: options.now ?? (() => new Date()),
     };
     if (!unusable) {
       const repaired = await reconcileIndex(catalog, store, options.embeddings, batchSize);

@@ -200,3 +200,36 @@ describe('embedder change', () => {
     expect((await reopened.similarTo('arxiv:2409.04206', 3)).map((h) => h.id)).not.toContain('arxiv:2409.04206');
   });
 });
+
+describe('bulk loading', () => {
+  const many = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => paper(`bulk:${from + i}`, text(`subject ${from + i} of a long series`), { year: 2000 + ((from + i) % 3), authors: [`Author${from + i} Smith`] }));
+
+  it('GIVEN a run large enough to load in bulk WHEN it ends THEN full-text, author and year lookups cover every row', async () => {
+    const library = await openLibrary({ dataDir: tempDir(), embeddings: createFakeEmbeddings(), logger, batchSize: 4, bulkLoadMinRows: 8 });
+    opened.push(library);
+    const report = await library.ingest(many(30));
+    expect(report.added).toBe(30);
+    expect(library.lexicalSearch('subject 27', 50).map((h) => h.id)).toContain('bulk:27');
+    expect(library.lexicalSearch('series', 100)).toHaveLength(30);
+    expect(library.byAuthor('author29 smith', 5).map((p) => p.id)).toEqual(['bulk:29']);
+    expect(library.byYear(2001, 100)).toHaveLength(10);
+    const updated = await library.ingest([paper('bulk:3', text('a replaced abstract about tidal energy'))]);
+    expect(updated.updated).toBe(1);
+    expect(library.lexicalSearch('tidal', 5).map((h) => h.id)).toEqual(['bulk:3']);
+  });
+
+  it('GIVEN a bulk load killed before its end WHEN the catalog is reopened THEN indexes and full text are rebuilt', async () => {
+    const dir = tempDir();
+    const catalog = PaperCatalog.open(catalogFile(dir));
+    catalog.beginBulkLoad();
+    const entries = many(5).map((p) => ({ paper: p, contentHash: contentHash(p), embeddingHash: embeddingHash(p), abstractKey: abstractKey(p.abstract), reembed: true }));
+    catalog.writeBatch(entries, new Date().toISOString());
+    expect(catalog.lexicalSearch('series', 10)).toEqual([]);
+    catalog.close();
+    const library = await open(dir, createFakeEmbeddings());
+    expect(library.lexicalSearch('series', 10)).toHaveLength(5);
+    expect(library.byAuthor('smith', 10)).toHaveLength(5);
+    expect((await library.denseSearch('subject 4 of a long series', 1))[0]?.id).toBe('bulk:4');
+  });
+});
