@@ -56,7 +56,7 @@ export function createFixtures() {
   const adminRole = role('Admins', MEMBER_PERMS | PERMS.ManageGuild, 1);
   const botRole = role('Footnote', BOT_PERMS, 2);
   const user = (username: string, roles: string[], bot = false): SimUser => ({ id: snowflake(), username, global_name: username, discriminator: '0', avatar: null, roles, ...(bot ? { bot } : {}) });
-  const users = { bot: user('Footnote', [botRole.id], true), admin: user('ada', [adminRole.id]), alice: user('alice', []), bob: user('bob', []) };
+  const users = { bot: user('Footnote', [botRole.id], true), admin: user('ada', [adminRole.id]), alice: user('alice', []), bob: user('bob', []), carol: user('carol', []), dave: user('dave', []) };
   const channel = (name: string, position: number, denyThreads = false): SimChannel => ({
     id: snowflake(), type: 0, name, guild_id: guildId, position,
     permission_overwrites: denyThreads ? [{ id: botRole.id, type: 0, allow: '0', deny: PERMS.CreatePublicThreads.toString() }] : [],
@@ -87,7 +87,7 @@ export function guildCreate(f: Fixtures, threads: SimChannel[]) {
     id: f.guildId, name: 'Reading Group', icon: null, owner_id: f.users.admin.id, afk_timeout: 300, verification_level: 0,
     default_message_notifications: 0, explicit_content_filter: 0, roles: f.roles, emojis: [], stickers: [], features: [],
     mfa_level: 0, system_channel_id: null, premium_tier: 0, preferred_locale: 'en-US', nsfw_level: 0, large: false,
-    unavailable: false, member_count: 4, joined_at: '2024-01-01T00:00:00.000Z', voice_states: [], presences: [],
+    unavailable: false, member_count: 6, joined_at: '2024-01-01T00:00:00.000Z', voice_states: [], presences: [],
     members: Object.values(f.users).map(memberObject), channels: Object.values(f.channels), threads,
     stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
   };
