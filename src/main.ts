@@ -1,8 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import type { Config } from './config/index.js';
-import { FootnoteError } from './errors/index.js';
 import type { Logger } from './logging/logger.js';
 import type { Assistant } from './answer/Assistant.js';
+import { createExtractiveAnswerer } from './answer/ExtractiveAnswerer.js';
+import { FootnoteAssistant } from './answer/FootnoteAssistant.js';
+import type { Answerer } from './answer/types.js';
+import { createEmbeddings } from './embeddings/createEmbeddings.js';
+import { createRetriever } from './retrieval/createRetriever.js';
 import type { Library } from './store/Library.js';
+import { openLibrary } from './store/openLibrary.js';
+
+/** The ten papers a fresh data directory starts with. */
+export const SEED_FILE = fileURLToPath(new URL('../seeds/papers.jsonl', import.meta.url));
 
 /** The wired services: what every edge (CLI, Discord bot, tests) works with. */
 export interface App {
@@ -13,9 +22,43 @@ export interface App {
   close(): Promise<void>;
 }
 
+export interface CreateAppOptions {
+  /** Ingested when the catalog is empty; `null` starts with an empty library. */
+  seedFile?: string | null;
+}
+
+/** LLM clients are loaded only when configured, so the offline default starts fast. */
+async function createAnswerer(config: Config, logger: Logger, library: Library): Promise<Answerer> {
+  const extractive = createExtractiveAnswerer(library);
+  if (config.llm.provider === 'none') return extractive;
+  const { createLlmAnswerer } = await import('./answer/llm/createLlmAnswerer.js');
+  return createLlmAnswerer(config.llm, { extractive, logger });
+}
+
 /** The composition root: config → logger → stores → services. Edges are started by their own entry points. */
-export async function createApp(config: Config, logger: Logger): Promise<App> {
-  void config;
-  void logger;
-  throw new FootnoteError('internal', 'not wired yet');
+export async function createApp(config: Config, logger: Logger, options: CreateAppOptions = {}): Promise<App> {
+  const embeddings = createEmbeddings(config.embeddings);
+  const library = await openLibrary({
+    dataDir: config.dataDir,
+    embeddings,
+    logger: logger.child({ component: 'library' }),
+    seedFile: options.seedFile === null ? undefined : (options.seedFile ?? SEED_FILE),
+  });
+  try {
+    const retriever = createRetriever(library);
+    const answerer = await createAnswerer(config, logger, library);
+    const assistant = new FootnoteAssistant({ library, retriever, answerer, logger: logger.child({ component: 'assistant' }) });
+    return {
+      config,
+      logger,
+      library,
+      assistant,
+      async close() {
+        library.close();
+      },
+    };
+  } catch (error) {
+    library.close();
+    throw error;
+  }
 }

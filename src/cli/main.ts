@@ -6,6 +6,8 @@ import { createApp, type App } from '../main.js';
 import { UsageError, writeLine, type CliCommand, type CliContext, type CliIO } from './CliCommand.js';
 import { COMMANDS } from './commands/index.js';
 
+const LONG_RUNNING = new Set(['start']);
+
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
@@ -51,7 +53,9 @@ export async function runCli(argv: string[], io: CliIO, env?: Record<string, str
       return 0;
     }
     config = env ? loadConfig(env) : loadConfig();
-    logger = createLogger({ level: config.logLevel });
+    // One-shot commands keep the terminal for answers; the long-running ones log at the configured level.
+    const quiet = !config.logLevelSet && !LONG_RUNNING.has(command.name);
+    logger = createLogger({ level: quiet ? 'warn' : config.logLevel });
     const ctx: CliContext = { config, logger, io, app: () => (app ??= createApp(config, logger as Logger)) };
     return (await command.run(ctx, values as never, positionals)) ?? 0;
   } catch (error) {

@@ -7,6 +7,8 @@ import { envSchema } from './schema.js';
 export interface Config {
   dataDir: string;
   logLevel: string;
+  /** True when LOG_LEVEL was set; otherwise one-shot CLI commands log only warnings. */
+  logLevelSet: boolean;
   discord: {
     token?: string;
     applicationId?: string;
@@ -54,7 +56,8 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
   const e = parsed.data;
   return Object.freeze({
     dataDir: path.resolve(e.FOOTNOTE_DATA_DIR),
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    logLevelSet: e.LOG_LEVEL !== undefined,
     discord: {
       token: e.DISCORD_TOKEN,
       applicationId: e.DISCORD_APPLICATION_ID,

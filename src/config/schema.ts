@@ -18,7 +18,7 @@ const url = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
 /** Every setting Footnote reads, with its default. `.env.example` documents each key. */
 export const envSchema = z.object({
   FOOTNOTE_DATA_DIR: z.string().default('./data'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
 
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: z.preprocess((v) => (v === '' ? undefined : v), snowflake.optional()),
