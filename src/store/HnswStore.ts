@@ -3,20 +3,12 @@ import { join } from 'node:path';
 import type { DocumentInterface } from '@langchain/core/documents';
 import { SaveableVectorStore } from '@langchain/core/vectorstores';
 import hnswlib from 'hnswlib-node';
-import { FootnoteError } from '../errors/index.js';
-import type { EmbedderInfo, FootnoteEmbeddings } from '../embeddings/types.js';
-import { sameEmbedder } from '../embeddings/types.js';
+import { type EmbedderInfo, type FootnoteEmbeddings, sameEmbedder } from '../embeddings/types.js';
 import { type AtomicDirHooks, hasRecoverableDir, recoverDir, replaceDirAtomically } from './atomicDir.js';
 import { exactSearch, validateBatch } from './hnswVectors.js';
-import {
-  type HnswManifest,
-  INDEX_FILE,
-  MANIFEST_FILE,
-  corruptIndex,
-  readManifest,
-  verifyManifest,
-} from './hnswManifest.js';
-import { writeSnapshot } from './hnswSnapshot.js';
+import { type HnswManifest, MANIFEST_FILE, corruptIndex, embedderMismatch, readManifest, verifyManifest } from './hnswManifest.js';
+import { HnswLabels } from './hnswLabels.js';
+import { readSnapshotIndex, writeSnapshot } from './hnswSnapshot.js';
 
 const { HierarchicalNSW } = hnswlib;
 type Index = InstanceType<typeof HierarchicalNSW>;
@@ -47,15 +39,12 @@ export class HnswStore extends SaveableVectorStore {
   declare FilterType: DocFilter;
   declare embeddings: FootnoteEmbeddings;
   readonly embedder: EmbedderInfo;
-  private readonly labels = new Map<string, number>();
-  private readonly docs = new Map<number, DocumentInterface>();
 
   private constructor(
     embeddings: FootnoteEmbeddings,
     private readonly index: Index,
     private readonly options: GraphOptions,
-    private readonly freeLabels: number[] = [],
-    private nextLabel = 0,
+    private readonly labels = new HnswLabels(),
   ) {
     super(embeddings, options);
     this.embedder = { ...embeddings.info };
@@ -93,21 +82,8 @@ export class HnswStore extends SaveableVectorStore {
     const manifest = readManifest(directory);
     if (!sameEmbedder(manifest.embedder, embeddings.info)) throw embedderMismatch(directory, manifest.embedder, embeddings.info);
     verifyManifest(directory, manifest);
-    const index = new HierarchicalNSW('cosine', manifest.embedder.dimension);
-    try {
-      index.readIndexSync(join(directory, INDEX_FILE), false);
-    } catch (error) {
-      throw corruptIndex(directory, `hnswlib cannot read ${INDEX_FILE}`, error);
-    }
-    if (index.getCurrentCount() !== manifest.entries.length + manifest.freeLabels.length) {
-      throw corruptIndex(directory, 'the vector count disagrees with the manifest');
-    }
-    const store = new HnswStore(embeddings, index, manifest.options, [...manifest.freeLabels], manifest.nextLabel);
-    for (const entry of manifest.entries) {
-      store.labels.set(entry.id, entry.label);
-      store.docs.set(entry.label, { pageContent: entry.pageContent, metadata: entry.metadata, id: entry.id });
-    }
-    return store;
+    const index = readSnapshotIndex(directory, manifest);
+    return new HnswStore(embeddings, index, manifest.options, HnswLabels.fromManifest(manifest));
   }
 
   _vectorstoreType(): string {
@@ -119,30 +95,28 @@ export class HnswStore extends SaveableVectorStore {
   }
 
   has(id: string): boolean {
-    return this.labels.has(id);
+    return this.labels.labelOf(id) !== undefined;
   }
 
   ids(): string[] {
-    return [...this.labels.keys()];
+    return this.labels.ids();
   }
 
   /** The stored vector, normalised to unit length (the cosine space stores it so). */
   vectorOf(id: string): number[] | undefined {
-    const label = this.labels.get(id);
+    const label = this.labels.labelOf(id);
     return label === undefined ? undefined : this.index.getPoint(label);
   }
 
   /** Adds or replaces vectors by paper id (`options.ids`, else `metadata.id`); returns the ids. */
   async addVectors(vectors: number[][], documents: DocumentInterface[], options?: { ids?: string[] }): Promise<string[]> {
     const ids = validateBatch(vectors, documents, options?.ids, this.embedder.dimension);
-    this.ensureCapacity(new Set(ids.filter((id) => !this.labels.has(id))).size);
+    const capacity = this.index.getMaxElements();
+    const needed = this.labels.allocatedAfter(ids);
+    if (needed > capacity) this.index.resizeIndex(Math.max(needed, capacity * 2));
     ids.forEach((id, i) => {
-      const label = this.labels.get(id) ?? this.freeLabels.pop() ?? this.nextLabel++;
-      // A reused label of a deleted vector is un-deleted and overwritten by addPoint.
-      this.index.addPoint(vectors[i] as number[], label);
-      const doc = documents[i] as DocumentInterface;
-      this.labels.set(id, label);
-      this.docs.set(label, { pageContent: doc.pageContent, metadata: { ...doc.metadata, id }, id });
+      // A recycled label of a deleted vector is un-deleted and overwritten by addPoint.
+      this.index.addPoint(vectors[i] as number[], this.labels.assign(id, documents[i] as DocumentInterface));
     });
     return ids;
   }
@@ -157,40 +131,27 @@ export class HnswStore extends SaveableVectorStore {
     const wanted = Math.min(Math.floor(k), this.size);
     if (wanted <= 0) return [];
     this.index.setEf(Math.max(this.options.efSearch, wanted));
-    const labelFilter = filter && ((label: number) => this.passes(label, filter));
+    const labelFilter = filter && ((label: number) => this.labels.passes(label, filter));
     const { distances, neighbors } = this.index.searchKnn(query, wanted, labelFilter);
-    const hits = neighbors.map((label, i): [DocumentInterface, number] => [this.docAt(label), similarity(distances[i] as number)]);
+    const hits = neighbors.map((label, i): [DocumentInterface, number] => [this.labels.docAt(label), similarity(distances[i] as number)]);
     if (filter === undefined || hits.length === wanted) return hits;
     // A very selective filter can starve the graph walk; the survivors are few, so scan them.
-    const matching = [...this.docs].filter(([, doc]) => filter(doc)).map(([label]) => label);
+    const matching = this.labels.matching(filter);
     if (matching.length <= hits.length) return hits;
-    return exactSearch(query, matching, (label) => this.index.getPoint(label), wanted).map(([label, score]) => [this.docAt(label), score]);
+    return exactSearch(query, matching, (label) => this.index.getPoint(label), wanted).map(([label, score]) => [this.labels.docAt(label), score]);
   }
 
   /** Removes vectors by paper id; unknown ids are ignored. Their slots are reused by later adds. */
   override async delete(params: { ids: string[] }): Promise<void> {
     for (const id of params.ids) {
-      const label = this.labels.get(id);
-      if (label === undefined) continue;
-      this.index.markDelete(label);
-      this.labels.delete(id);
-      this.docs.delete(label);
-      this.freeLabels.push(label);
+      const label = this.labels.release(id);
+      if (label !== undefined) this.index.markDelete(label);
     }
   }
 
   /** Writes the index and its manifest to `directory` atomically; `hooks` exist for crash tests. */
   async save(directory: string, hooks?: AtomicDirHooks): Promise<void> {
-    const manifest = {
-      embedder: this.embedder,
-      options: this.options,
-      freeLabels: this.freeLabels,
-      nextLabel: this.nextLabel,
-      entries: [...this.labels].map(([id, label]) => {
-        const doc = this.docAt(label);
-        return { label, id, pageContent: doc.pageContent, metadata: doc.metadata };
-      }),
-    };
+    const manifest = { embedder: this.embedder, options: this.options, ...this.labels.toManifest() };
     replaceDirAtomically(directory, (temp) => writeSnapshot(temp, this.index, manifest), hooks);
   }
 
@@ -198,35 +159,9 @@ export class HnswStore extends SaveableVectorStore {
   setEfSearch(efSearch: number): void {
     this.options.efSearch = Math.max(1, Math.floor(efSearch));
   }
-
-  private ensureCapacity(newLabels: number): void {
-    const needed = this.nextLabel + Math.max(0, newLabels - this.freeLabels.length);
-    const capacity = this.index.getMaxElements();
-    if (needed > capacity) this.index.resizeIndex(Math.max(needed, capacity * 2));
-  }
-
-  private passes(label: number, filter: DocFilter): boolean {
-    const doc = this.docs.get(label);
-    return doc !== undefined && filter(doc);
-  }
-
-  private docAt(label: number): DocumentInterface {
-    const doc = this.docs.get(label);
-    if (doc === undefined) throw new FootnoteError('internal', `HNSW label ${label} has no document`, { label });
-    return doc;
-  }
 }
 
 /** hnswlib computes in float32, so a distance can stray just outside [0, 2]. */
 function similarity(distance: number): number {
   return Math.min(1, Math.max(-1, 1 - distance));
-}
-
-function embedderMismatch(directory: string, built: EmbedderInfo, configured: EmbedderInfo): FootnoteError {
-  const describe = (e: EmbedderInfo) => `${e.name} ${e.version} (${e.dimension} dimensions)`;
-  return new FootnoteError(
-    'index:embedder_mismatch',
-    `The index in ${directory} was built with ${describe(built)}, but the configured embedder is ${describe(configured)}. Run \`footnote index rebuild\` to re-embed the papers.`,
-    { directory, built, configured },
-  );
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { EmbedderInfo } from '../embeddings/types.js';
 import { FootnoteError } from '../errors/index.js';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -46,6 +47,15 @@ export function corruptIndex(directory: string, reason: string, cause?: unknown)
     `The vector index in ${directory} is damaged (${reason}). Run \`footnote index rebuild\` to rebuild it from the paper catalog.`,
     { directory, reason },
     { cause },
+  );
+}
+
+export function embedderMismatch(directory: string, built: EmbedderInfo, configured: EmbedderInfo): FootnoteError {
+  const describe = (e: EmbedderInfo) => `${e.name} ${e.version} (${e.dimension} dimensions)`;
+  return new FootnoteError(
+    'index:embedder_mismatch',
+    `The index in ${directory} was built with ${describe(built)}, but the configured embedder is ${describe(configured)}. Run \`footnote index rebuild\` to re-embed the papers.`,
+    { directory, built, configured },
   );
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import hnswlib from 'hnswlib-node';
 import { fsyncPath, writeFileDurably } from './atomicDir.js';
-import { type HnswManifest, INDEX_FILE, MANIFEST_FILE, MANIFEST_FORMAT, fileDigest } from './hnswManifest.js';
+import { type HnswManifest, INDEX_FILE, MANIFEST_FILE, MANIFEST_FORMAT, corruptIndex, fileDigest } from './hnswManifest.js';
 
 /** The part of hnswlib's index a snapshot needs. */
 export interface WritableIndex {
@@ -17,4 +18,18 @@ export function writeSnapshot(directory: string, index: WritableIndex, manifest:
   fsyncPath(indexPath);
   const full: HnswManifest = { format: MANIFEST_FORMAT, ...manifest, index: fileDigest(indexPath) };
   writeFileDurably(join(directory, MANIFEST_FILE), JSON.stringify(full));
+}
+
+/** Reads `hnsw.index` of a verified manifest and checks it holds the vectors the manifest lists. */
+export function readSnapshotIndex(directory: string, manifest: HnswManifest): InstanceType<typeof hnswlib.HierarchicalNSW> {
+  const index = new hnswlib.HierarchicalNSW('cosine', manifest.embedder.dimension);
+  try {
+    index.readIndexSync(join(directory, INDEX_FILE), false);
+  } catch (error) {
+    throw corruptIndex(directory, `hnswlib cannot read ${INDEX_FILE}`, error);
+  }
+  if (index.getCurrentCount() !== manifest.entries.length + manifest.freeLabels.length) {
+    throw corruptIndex(directory, 'the vector count disagrees with the manifest');
+  }
+  return index;
 }
