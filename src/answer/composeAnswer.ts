@@ -56,8 +56,7 @@ function fit(picks: Pick[]): Pick[] {
 
 /**
  * The extractive answer: 2–4 attributed sentences from the best paper (and a second one when the
- * question asks for several), each followed by the `[n]` of its paper, papers in rank order and
- * sentences in the order the abstract gives them.
+ * question asks for several), each followed by the `[n]` of its paper.
  */
 export function composeAnswer(
   question: string,
@@ -73,7 +72,10 @@ export function composeAnswer(
     ...pickFromPaper(profile, main, analyses, extra.length ? 2 : 3, 0),
     ...extra.flatMap((p, i) => pickFromPaper(profile, p, analyses, 2, i + 1)),
   ];
-  const kept = fit(picks).sort((a, b) => Math.floor(a.priority / 10) - Math.floor(b.priority / 10) || a.sentence.index - b.sentence.index);
+  // Papers in rank order; within a paper the best sentence leads (the direct answer), then the
+  // others in the abstract's own order so the context reads naturally.
+  const lead = (p: Pick) => (p.priority % 10 === 0 ? -1 : p.sentence.index);
+  const kept = fit(picks).sort((a, b) => Math.floor(a.priority / 10) - Math.floor(b.priority / 10) || lead(a) - lead(b));
   // The quote is the sentence that answers best, not merely the first one shown.
   const quotes = new Map<string, string>();
   for (const p of [...kept].sort((a, b) => a.priority - b.priority)) if (!quotes.has(p.passage.paper.id)) quotes.set(p.passage.paper.id, p.sentence.text);

@@ -3,7 +3,9 @@ import type { RankedPaper } from '../retrieval/types.js';
 import type { PaperAnalyses } from './analyzePaper.js';
 import { attributeSentence } from './attribute.js';
 import { CitationNumbering } from './citations.js';
+import { MAX_ANSWER_CHARS } from './composeAnswer.js';
 import { keyFindingIndex } from './scoreSentences.js';
+import { summarySentences } from './summarizePaper.js';
 import type { Citation } from './types.js';
 
 const METADATA = new Set(['author', 'year', 'title', 'id']);
@@ -23,6 +25,13 @@ export function paperName(paper: Paper): string {
   return `an untitled abstract beginning "${opening}…"`;
 }
 
+/** Drops middle sentences (never the first line or the last, the key finding) until the text fits. */
+function withinLimit(parts: string[]): string {
+  const kept = [...parts];
+  while (kept.join(' ').length > MAX_ANSWER_CHARS && kept.length > 2) kept.splice(kept.length - 2, 1);
+  return kept.join(' ');
+}
+
 /**
  * The answer to a question about authors, years, titles or ids: one line per matched paper, each
  * cited once, plus its key finding when only one or two papers matched.
@@ -30,6 +39,7 @@ export function paperName(paper: Paper): string {
 export function metadataAnswer(passages: RankedPaper[], analyses: PaperAnalyses): { text: string; citations: Citation[] } {
   const matched = passages.filter((p) => p.matchedBy && METADATA.has(p.matchedBy)).slice(0, MAX_LISTED);
   const numbering = new CitationNumbering();
+  const single = matched.length === 1 && (matched[0]?.matchedBy === 'title' || matched[0]?.matchedBy === 'id');
   const withFinding = matched.length <= 2;
   const lines = matched.map(({ paper }) => {
     const sentences = analyses.get(paper).sentences;
@@ -37,6 +47,8 @@ export function metadataAnswer(passages: RankedPaper[], analyses: PaperAnalyses)
     const n = numbering.cite(paper, finding);
     const year = paper.year ? ` (${paper.year})` : '';
     const line = `${authorList(paper.authors)} wrote ${paperName(paper)}${year} [${n}].`;
+    // A paper asked for by name gets its card summary; an author's papers get their key findings.
+    if (single) return withinLimit([line, ...summarySentences(paper, analyses).map((s) => `${s.text} [${n}]`)]);
     return withFinding ? `${line} ${attributeSentence(finding)} [${n}]` : line;
   });
   return { text: lines.join(withFinding ? ' ' : '\n'), citations: numbering.citations() };
