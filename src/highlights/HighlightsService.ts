@@ -1,6 +1,7 @@
 import type { Assistant } from '../answer/Assistant.js';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../logging/logger.js';
+import { FeedbackRepo } from '../state/feedbackRepo.js';
 import { FeedRunsRepo, HighlightRunsRepo } from '../state/highlightRunsRepo.js';
 import { HighlightSettingsRepo } from '../state/highlightSettingsRepo.js';
 import type { StateDb } from '../state/openStateDb.js';
@@ -24,6 +25,7 @@ export interface HighlightsDeps {
   clock?: Clock;
   logger: Logger;
   config: Pick<Config, 'highlights' | 'discord'>;
+  /** Default: net 👍 per cited paper from the bot's feedback table. */
   feedback?: FeedbackSource;
   matcher?: TopicMatcher;
   fetchImpl?: typeof fetch;
@@ -40,6 +42,11 @@ export interface HighlightsService extends HighlightsOps {
 
 const RETRY_MS = 10 * 60_000;
 
+function feedbackFrom(state: StateDb): FeedbackSource {
+  const repo = new FeedbackRepo(state);
+  return { likesByPaper: () => repo.scoreByPaper() };
+}
+
 export function createHighlightsService(deps: HighlightsDeps): HighlightsService {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger.child({ component: 'highlights' });
@@ -49,7 +56,7 @@ export function createHighlightsService(deps: HighlightsDeps): HighlightsService
   const defaults: DailyTime = { time: deps.config.highlights.time, timezone: deps.config.highlights.timezone };
   const runDeps: RunDeps = {
     ...repos, library: deps.library, summarize: (p) => deps.assistant.summarize(p),
-    publisher: deps.publisher, feedback: deps.feedback, logger, now: () => clock.now(),
+    publisher: deps.publisher, feedback: deps.feedback ?? feedbackFrom(deps.state), logger, now: () => clock.now(),
   };
   const ops = createHighlightsOps({ ...runDeps, defaults, config: deps.config });
   let timer: Timer | undefined;
