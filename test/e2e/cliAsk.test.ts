@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'footnote-e2e-ask-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** The compiled CLI as a user runs it (`npm test` builds dist/ first), over a fresh data dir. */
+async function footnote(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, FOOTNOTE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DISCORD_TOKEN: '', LLM_PROVIDER: 'none', EMBEDDINGS: 'local' };
+  const child = run(process.execPath, [path.join(ROOT, 'bin/footnote.js'), ...args], { cwd: ROOT, env, timeout: 60_000 });
+  if (input !== undefined) child.child.stdin?.end(input);
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+describe('footnote ask --json (child process)', () => {
+  it('GIVEN an empty data dir WHEN asked a covered question THEN exactly one JSON object with the contract keys, markers matching citations', async () => {
+    const { code, stdout, stderr } = await footnote(['ask', 'how much did Fast Forward cut FLOPs?', '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const out = JSON.parse(lines[0] as string);
+    expect(Object.keys(out).sort()).toEqual(['abstained', 'answer', 'citations', 'question', 'timings_ms']);
+    expect(out.question).toBe('how much did Fast Forward cut FLOPs?');
+    expect(out.abstained).toBe(false);
+    expect(out.citations).toHaveLength(1);
+    expect(Object.keys(out.citations[0]).sort()).toEqual(['authors', 'id', 'n', 'quote', 'title', 'url', 'year']);
+    expect(out.citations[0]).toMatchObject({ n: 1, id: 'arxiv:2409.04206', title: 'Fast Forwarding Low-Rank Training', year: 2024, url: 'https://arxiv.org/abs/2409.04206' });
+    expect(out.answer).toContain('[1]');
+    expect(out.answer).not.toMatch(/\[[2-9]\]/);
+    expect(Object.keys(out.timings_ms).sort()).toEqual(['answer', 'retrieve', 'total']);
+  });
+
+  it('GIVEN an off-topic question WHEN asked with --json THEN it abstains with no citations', async () => {
+    const { code, stdout } = await footnote(['ask', 'best pizza in Naples?', '--json']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out).toMatchObject({ abstained: true, citations: [], answer: "The indexed papers don't cover this." });
+  });
+
+  it('GIVEN a question piped into chat WHEN the input ends THEN the answer is printed and the process exits 0', async () => {
+    const { code, stdout } = await footnote(['chat'], 'what is Fast Forward?\n');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Sources:\n[1] Fast Forwarding Low-Rank Training');
+  });
+});
