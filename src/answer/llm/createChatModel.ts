@@ -1,7 +1,4 @@
-import { ChatAnthropic } from '@langchain/anthropic';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { ChatOllama } from '@langchain/ollama';
-import { ChatOpenAICompletions } from '@langchain/openai';
 import type { Config } from '../../config/index.js';
 import { FootnoteError } from '../../errors/index.js';
 
@@ -18,17 +15,19 @@ export function modelNameFor(config: Config['llm']): string {
 
 /**
  * The LangChain chat model named by the config. Client retries are off (`maxRetries: 0`): the
- * answerer retries itself so the behaviour on 429/5xx is known and bounded.
+ * answerer retries itself so the behaviour on 429/5xx is known and bounded. Only the chosen
+ * provider's SDK is imported (each takes seconds to load).
  */
-export function createChatModel(config: Config['llm']): BaseChatModel {
+export async function createChatModel(config: Config['llm']): Promise<BaseChatModel> {
   const model = modelNameFor(config);
   switch (config.provider) {
-    case 'openai':
+    case 'openai': {
       if (!config.openaiApiKey && !config.openaiBaseUrl) {
         throw new FootnoteError('config:invalid', 'LLM_PROVIDER=openai needs OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server');
       }
       // ChatOpenAICompletions pins the Chat Completions API (most compatible servers lack Responses),
       // and an explicit baseURL keeps OPENAI_API_BASE in the environment from overriding ours.
+      const { ChatOpenAICompletions } = await import('@langchain/openai');
       return new ChatOpenAICompletions({
         model,
         apiKey: config.openaiApiKey ?? 'not-needed',
@@ -36,11 +35,16 @@ export function createChatModel(config: Config['llm']): BaseChatModel {
         maxRetries: 0,
         timeout: config.timeoutMs,
       });
-    case 'anthropic':
+    }
+    case 'anthropic': {
       if (!config.anthropicApiKey) throw new FootnoteError('config:invalid', 'LLM_PROVIDER=anthropic needs ANTHROPIC_API_KEY');
+      const { ChatAnthropic } = await import('@langchain/anthropic');
       return new ChatAnthropic({ model, apiKey: config.anthropicApiKey, maxRetries: 0, maxTokens: 600 });
-    case 'ollama':
+    }
+    case 'ollama': {
+      const { ChatOllama } = await import('@langchain/ollama');
       return new ChatOllama({ model, baseUrl: config.ollamaBaseUrl ?? OLLAMA_DEFAULT_BASE_URL, maxRetries: 0 });
+    }
     default:
       throw new FootnoteError('config:invalid', `LLM_PROVIDER=${String(config.provider)} has no chat model`);
   }

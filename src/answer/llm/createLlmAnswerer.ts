@@ -24,14 +24,14 @@ export interface LlmAnswererDepsInput {
  * LlmAnswerer over the configured model with the extractive one as its fallback. Prompts are
  * loaded and validated here, so a broken prompt file stops the start.
  */
-export function createLlmAnswerer(config: Config['llm'], deps: LlmAnswererDepsInput): Answerer {
+export async function createLlmAnswerer(config: Config['llm'], deps: LlmAnswererDepsInput): Promise<Answerer> {
   if (config.provider === 'none') return deps.extractive;
   const modelName = modelNameFor(config);
   const logger = deps.logger.child({ component: 'llm', provider: config.provider });
   logger.info({ model: modelName }, 'LLM answers enabled');
   return new LlmAnswerer(
     {
-      model: deps.model ?? createChatModel(config),
+      model: deps.model ?? (await createChatModel(config)),
       prompts: deps.prompts ?? loadPrompts(),
       fallback: deps.extractive,
       logger,

@@ -23,10 +23,20 @@ export interface RemoteEmbeddingsOptions {
  */
 export class RemoteEmbeddings extends Embeddings implements FootnoteEmbeddings {
   private dimension: number | undefined;
+  private client: Promise<EmbeddingsInterface> | undefined;
 
-  constructor(private readonly inner: EmbeddingsInterface, private readonly options: RemoteEmbeddingsOptions) {
+  /**
+   * `loadClient` builds the LangChain client on first use: the provider SDKs take seconds to
+   * import, and a start with `EMBEDDINGS=local` should never pay for them.
+   */
+  constructor(private readonly loadClient: () => Promise<EmbeddingsInterface>, private readonly options: RemoteEmbeddingsOptions) {
     super({ maxRetries: 0 });
     this.dimension = options.dimension;
+  }
+
+  private inner(): Promise<EmbeddingsInterface> {
+    this.client ??= this.loadClient();
+    return this.client;
   }
 
   /** The dimension is 0 until known: call `ready()` before trusting it. */
@@ -45,13 +55,13 @@ export class RemoteEmbeddings extends Embeddings implements FootnoteEmbeddings {
     const out: number[][] = [];
     for (let start = 0; start < texts.length; start += size) {
       const batch = texts.slice(start, start + size);
-      out.push(...this.checked(await this.call(() => this.inner.embedDocuments(batch)), batch.length));
+      out.push(...this.checked(await this.call(async () => (await this.inner()).embedDocuments(batch)), batch.length));
     }
     return out;
   }
 
   async embedQuery(text: string): Promise<number[]> {
-    const [vector] = this.checked([await this.call(() => this.inner.embedQuery(text))], 1);
+    const [vector] = this.checked([await this.call(async () => (await this.inner()).embedQuery(text))], 1);
     return vector as number[];
   }
 

@@ -1,5 +1,3 @@
-import { OllamaEmbeddings } from '@langchain/ollama';
-import { OpenAIEmbeddings } from '@langchain/openai';
 import type { Config } from '../../config/index.js';
 import { FootnoteError } from '../../errors/index.js';
 import { RemoteEmbeddings, type RemoteEmbeddingsOptions } from './RemoteEmbeddings.js';
@@ -28,18 +26,19 @@ export function createRemoteEmbeddings(config: Config['embeddings'], overrides: 
   const name = `${config.provider}:${model}`;
   const options = { name, dimension: KNOWN_DIMENSIONS[name], batchSize: BATCH_SIZE, ...overrides };
   if (config.provider === 'ollama') {
-    return new RemoteEmbeddings(new OllamaEmbeddings({ model, baseUrl: config.baseUrl ?? 'http://127.0.0.1:11434', maxRetries: 0 }), options);
+    const baseUrl = config.baseUrl ?? 'http://127.0.0.1:11434';
+    return new RemoteEmbeddings(async () => new (await import('@langchain/ollama')).OllamaEmbeddings({ model, baseUrl, maxRetries: 0 }), options);
   }
   if (!config.apiKey && !config.baseUrl) {
     throw new FootnoteError('config:invalid', 'EMBEDDINGS=openai needs OPENAI_API_KEY, or EMBEDDINGS_BASE_URL for a local OpenAI-compatible server');
   }
-  const client = new OpenAIEmbeddings({
+  const fields = {
     model,
     apiKey: config.apiKey ?? 'not-needed',
     // Explicit, so OPENAI_API_BASE in the environment cannot redirect the requests.
     configuration: { baseURL: config.baseUrl ?? 'https://api.openai.com/v1' },
     batchSize: options.batchSize,
     maxRetries: 0,
-  });
-  return new RemoteEmbeddings(client, options);
+  };
+  return new RemoteEmbeddings(async () => new (await import('@langchain/openai')).OpenAIEmbeddings(fields), options);
 }

@@ -21,14 +21,14 @@ afterEach(async () => {
 });
 
 describe('createLlmAnswerer and createChatModel', () => {
-  it('GIVEN LLM_PROVIDER=none WHEN created THEN the extractive answerer itself is returned', () => {
+  it('GIVEN LLM_PROVIDER=none WHEN created THEN the extractive answerer itself is returned', async () => {
     const extractive = new CountingFallback();
-    expect(createLlmAnswerer(loadConfig({}).llm, { extractive, logger })).toBe(extractive);
+    expect(await createLlmAnswerer(loadConfig({}).llm, { extractive, logger })).toBe(extractive);
   });
 
-  it('GIVEN openai without a key or base URL, or anthropic without a key WHEN created THEN config:invalid names the missing key', () => {
-    expect(() => createChatModel(loadConfig({ LLM_PROVIDER: 'openai' }).llm)).toThrow(/OPENAI_API_KEY/);
-    expect(() => createChatModel(loadConfig({ LLM_PROVIDER: 'anthropic' }).llm)).toThrow(/ANTHROPIC_API_KEY/);
+  it('GIVEN openai without a key or base URL, or anthropic without a key WHEN created THEN config:invalid names the missing key', async () => {
+    await expect(createChatModel(loadConfig({ LLM_PROVIDER: 'openai' }).llm)).rejects.toThrow(/OPENAI_API_KEY/);
+    await expect(createChatModel(loadConfig({ LLM_PROVIDER: 'anthropic' }).llm)).rejects.toThrow(/ANTHROPIC_API_KEY/);
   });
 
   it('GIVEN OPENAI_BASE_URL and OPENAI_API_BASE pointing elsewhere WHEN answering THEN the configured server is used over Chat Completions', async () => {
@@ -36,7 +36,7 @@ describe('createLlmAnswerer and createChatModel', () => {
     // A name that would select the Responses API in ChatOpenAI; compatible servers only speak Chat Completions.
     const config = loadConfig({ LLM_PROVIDER: 'openai', LLM_MODEL: 'gpt-5.2-pro', OPENAI_BASE_URL: sim.baseUrl }).llm;
     sim.chat.push({ kind: 'reply', content: 'Fast Forward provides up to an 87% reduction in FLOPs [1].' });
-    const answerer = createLlmAnswerer(config, { extractive: new CountingFallback(), logger });
+    const answerer = await createLlmAnswerer(config, { extractive: new CountingFallback(), logger });
     const draft = await answerer.answer('How much compute does Fast Forward save?', rankedSeeds(FAST_FORWARD));
     expect(draft.answeredBy).toBe('gpt-5.2-pro');
     expect(sim.requests.map((r) => r.path)).toEqual(['/v1/chat/completions']);
