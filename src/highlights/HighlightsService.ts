@@ -102,6 +102,11 @@ export function createHighlightsService(deps: HighlightsDeps): HighlightsService
 
   const service: HighlightsService = {
     ...ops,
+    configure(input) {
+      const result = ops.configure(input);
+      arm(); // the new schedule may come before the timer already set
+      return result;
+    },
     async start() {
       stopped = false;
       ops.adoptConfigDefaults();
