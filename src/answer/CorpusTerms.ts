@@ -19,7 +19,7 @@ export class CorpusTerms {
 
   constructor(
     private readonly source: PaperSource,
-    private readonly sampleSize = 400,
+    private readonly sampleSize = 200,
   ) {}
 
   /** ln(1 + N/df); a stem the corpus never uses gets the weight of a stem seen in half a paper. */

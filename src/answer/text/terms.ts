@@ -25,6 +25,7 @@ const QUESTION_WORDS = new Set([
   'accord', 'main', 'pleas', 'give', 'list', 'use', 'about', 'exist', 'index', 'corpus', 'librari', 'know',
   'let', 'want', 'need', 'get', 'like', 'hi', 'hello', 'hey', 'thank', 'ok', 'also', 'anoth', 'one', 'new',
   'arxiv', 'write', 'wrote', 'written', 'publish', 'summar', 'summari', 'overview', 'anyon', 'els', 'me',
+  'co-author', 'coauthor', 'co-wrot', 'cowrot', 'contribut', 'releas', 'public', 'recent', 'latest',
 ]);
 
 const ACRONYM = /^(?=.*[A-Z].*[A-Z0-9])[A-Za-z0-9.+-]{2,}$/;
