@@ -1,7 +1,8 @@
 import type { StoredPaper } from '../corpus/Paper.js';
 import { normaliseAuthor, surnameOf } from './authorName.js';
 import type { CatalogDb } from './catalogSchema.js';
-import { buildMatchExpression, buildPrefixExpression } from './ftsQuery.js';
+import { Bm25Search, type Bm25Options } from './Bm25Search.js';
+import { buildPrefixExpression } from './ftsQuery.js';
 import { PAPER_COLUMNS, rowToPaper, type PaperRow } from './paperRows.js';
 
 // SQLite sorts NULL lowest, so DESC puts undated papers last, newest year first among them.
@@ -10,14 +11,16 @@ const ORDER_NEWEST = 'ORDER BY p.published DESC, p.year DESC, p.id';
 /** Read queries over the catalog, each a prepared statement served from an index. */
 export class CatalogReader {
   private readonly statements;
+  private readonly bm25: Bm25Search;
 
-  constructor(protected readonly db: CatalogDb) {
+  constructor(protected readonly db: CatalogDb, bm25: Bm25Options = {}) {
+    this.bm25 = new Bm25Search(db, bm25);
     const select = (where: string, tail = '') => db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers p ${where} ${tail}`);
     this.statements = {
       count: db.prepare('SELECT count(*) FROM papers').pluck(),
       get: select('WHERE p.id = ?'),
       list: select('', `${ORDER_NEWEST} LIMIT ? OFFSET ?`),
-      byYear: select('WHERE p.year = ?', `${ORDER_NEWEST} LIMIT ?`),
+      byYear: select('WHERE p.year = ?', 'ORDER BY p.published DESC, p.id LIMIT ?'),
       addedSince: select('WHERE p.added_at > ?', 'ORDER BY p.added_at DESC, p.seq DESC LIMIT ?'),
       byAuthor: select(
         'WHERE p.id IN (SELECT paper_id FROM paper_authors WHERE name_norm = @q OR surname_norm = @q OR (surname_norm = @surname AND substr(name_norm, 1, 1) = @initial))',
@@ -28,11 +31,9 @@ export class CatalogReader {
         `${ORDER_NEWEST} LIMIT @limit`,
       ),
       idPrefix: select("WHERE p.id >= @q AND p.id < @q || char(1114111)", 'ORDER BY p.id LIMIT @limit'),
-      fts: db.prepare(
-        'SELECT p.id AS id, -bm25(papers_fts, 1.0, 1.0) AS score FROM papers_fts JOIN papers p ON p.seq = papers_fts.rowid WHERE papers_fts MATCH ? ORDER BY bm25(papers_fts, 1.0, 1.0) LIMIT ?',
-      ),
       ftsPapers: select('JOIN papers_fts ON p.seq = papers_fts.rowid WHERE papers_fts MATCH @match', 'ORDER BY bm25(papers_fts, 1.0, 1.0) LIMIT @limit'),
-      authorNames: db.prepare('SELECT DISTINCT name FROM paper_authors ORDER BY name').pluck(),
+      // Names stay listed after a paper drops them; lookups by them then just find nothing.
+      authorNames: db.prepare('SELECT name FROM author_names').pluck(),
     };
   }
 
@@ -74,9 +75,7 @@ export class CatalogReader {
 
   /** BM25 over title and abstract; positive scores, higher is better. Never throws on user text. */
   lexicalSearch(query: string, k: number): Array<{ id: string; score: number }> {
-    const match = buildMatchExpression(query);
-    if (!match || k <= 0) return [];
-    return this.statements.fts.all(match, k) as Array<{ id: string; score: number }>;
+    return this.bm25.search(query, k);
   }
 
   /** Ids by prefix, then titles by word prefixes, then authors by name prefix, without repeats. */

@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/Paper.js';
 import { normaliseAuthor, surnameOf } from './authorName.js';
+import type { Bm25Options } from './Bm25Search.js';
 import { beginBulkLoad, endBulkLoad, isBulkLoading } from './catalogBulkLoad.js';
 import { CatalogReader } from './CatalogReader.js';
 import { openCatalogDb, type CatalogDb } from './catalogSchema.js';
@@ -27,12 +28,12 @@ export interface CatalogEntry {
 export class PaperCatalog extends CatalogReader {
   private readonly writes;
 
-  static open(file: string): PaperCatalog {
-    return new PaperCatalog(openCatalogDb(file));
+  static open(file: string, bm25?: Bm25Options): PaperCatalog {
+    return new PaperCatalog(openCatalogDb(file), bm25);
   }
 
-  constructor(db: CatalogDb) {
-    super(db);
+  constructor(db: CatalogDb, bm25?: Bm25Options) {
+    super(db, bm25);
     this.writes = {
       fingerprint: db.prepare('SELECT content_hash AS contentHash, embedding_hash AS embeddingHash FROM papers WHERE id = ?'),
       byAbstractKey: db.prepare('SELECT id FROM papers WHERE abstract_key = ? LIMIT 1').pluck(),
@@ -47,6 +48,7 @@ export class PaperCatalog extends CatalogReader {
           vector_pending = max(vector_pending, excluded.vector_pending)`),
       deleteAuthors: db.prepare('DELETE FROM paper_authors WHERE paper_id = ?'),
       insertAuthor: db.prepare('INSERT OR REPLACE INTO paper_authors (paper_id, position, name, name_norm, surname_norm) VALUES (?, ?, ?, ?, ?)'),
+      insertName: db.prepare('INSERT OR IGNORE INTO author_names (name) VALUES (?)'),
       allIds: db.prepare('SELECT id FROM papers ORDER BY seq').pluck(),
       pendingIds: db.prepare('SELECT id FROM papers WHERE vector_pending = 1 ORDER BY seq').pluck(),
       clearPending: db.prepare('UPDATE papers SET vector_pending = 0 WHERE vector_pending = 1'),
@@ -129,6 +131,7 @@ export class PaperCatalog extends CatalogReader {
     paper.authors.forEach((name, position) => {
       const norm = normaliseAuthor(name);
       this.writes.insertAuthor.run(paper.id, position, name, norm, surnameOf(norm));
+      this.writes.insertName.run(name);
     });
   }
 }

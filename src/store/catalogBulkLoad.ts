@@ -7,7 +7,7 @@ import type { CatalogDb } from './catalogSchema.js';
  * the next open. The id and abstract-key indexes stay: ingest's dedupe needs them.
  */
 const DEFERRED = `
-CREATE INDEX IF NOT EXISTS papers_year ON papers (year);
+CREATE INDEX IF NOT EXISTS papers_year ON papers (year, published DESC, id);
 CREATE INDEX IF NOT EXISTS papers_added_at ON papers (added_at);
 CREATE INDEX IF NOT EXISTS papers_published ON papers (published DESC, year DESC, id);
 CREATE INDEX IF NOT EXISTS papers_pending ON papers (vector_pending) WHERE vector_pending = 1;

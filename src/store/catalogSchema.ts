@@ -5,7 +5,6 @@ import { DEFERRED_SCHEMA, endBulkLoad, isBulkLoading } from './catalogBulkLoad.j
 
 export type CatalogDb = Database.Database;
 
-const SCHEMA_VERSION = 1;
 
 /**
  * The paper catalog. `seq` is an explicit rowid so the external-content FTS table stays aligned
@@ -46,6 +45,20 @@ CREATE VIRTUAL TABLE papers_fts USING fts5(
 ${DEFERRED_SCHEMA}
 `;
 
+/**
+ * v2: distinct author names kept as written, so `authorNames()` is one index scan instead of a
+ * DISTINCT over every authorship; the year index also serves the newest-first order.
+ */
+const V2 = `
+CREATE TABLE IF NOT EXISTS author_names (name TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT OR IGNORE INTO author_names (name) SELECT name FROM paper_authors;
+DROP INDEX IF EXISTS papers_year;
+CREATE INDEX papers_year ON papers (year, published DESC, id);
+`;
+
+/** Schema versions in order: `user_version` counts how many have been applied. */
+const MIGRATIONS = [SCHEMA, V2];
+
 /** Opens (creating if needed) `corpus.db` in WAL mode, finishing a bulk load a crash interrupted. */
 export function openCatalogDb(file: string): CatalogDb {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -56,12 +69,13 @@ export function openCatalogDb(file: string): CatalogDb {
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version === 0) {
+  MIGRATIONS.forEach((sql, i) => {
+    if (version > i) return;
     db.transaction(() => {
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      db.exec(sql);
+      db.pragma(`user_version = ${i + 1}`);
     })();
-  }
+  });
   db.exec('CREATE TABLE IF NOT EXISTS catalog_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
   // A bulk load that never finished (crash, kill -9) left indexes and FTS to rebuild.
   if (isBulkLoading(db)) endBulkLoad(db);

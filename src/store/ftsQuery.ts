@@ -23,17 +23,6 @@ export function queryTerms(query: string): string[] {
   return terms;
 }
 
-/**
- * An FTS5 MATCH expression for free text: every term quoted (so user punctuation, `AND`, `*` or
- * `-` are just words) and OR-ed, letting BM25 rank by how many and how rare. Null when nothing is left.
- */
-export function buildMatchExpression(query: string, column?: string): string | null {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return null;
-  const expression = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
-  return column ? `${column} : (${expression})` : expression;
-}
-
 /** Every word as a prefix, all required: `atten is all` → `"atten"* AND "is"* AND "all"*`, for autocomplete. */
 export function buildPrefixExpression(query: string, column: string): string | null {
   const words = foldForMatching(query).split(' ').filter(Boolean).slice(0, 8);

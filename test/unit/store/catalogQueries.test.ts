@@ -109,3 +109,23 @@ describe('metadata lookups', () => {
     expect(catalog.getMany(['x:punct', 'missing', 'x:accent']).map((p) => p.id)).toEqual(['x:punct', 'x:accent']);
   });
 });
+
+describe('BM25 in a large corpus', () => {
+  it('GIVEN a term in nearly every paper WHEN the corpus counts as large THEN only rarer terms select the matches', () => {
+    const file = path.join(tmp, 'large.db');
+    const large = PaperCatalog.open(file, { pruneFromDocs: 10, commonShare: 0.25 });
+    const small = PaperCatalog.open(file, { pruneFromDocs: 1_000 });
+    const papers = Array.from({ length: 20 }, (_, i) =>
+      paper(`m:${i}`, { abstract: `A language model number ${i} ${i < 2 ? 'with sparse attention' : 'with dense layers'} trained at scale.` }),
+    );
+    large.writeBatch(
+      papers.map((p) => ({ paper: p, contentHash: contentHash(p), embeddingHash: embeddingHash(p), abstractKey: abstractKey(p.abstract), reembed: true })),
+      '2026-01-01T00:00:00.000Z',
+    );
+    expect(large.lexicalSearch('sparse model', 50).map((h) => h.id).sort()).toEqual(['m:0', 'm:1']);
+    expect(small.lexicalSearch('sparse model', 50)).toHaveLength(20);
+    expect(large.lexicalSearch('model', 50)).toHaveLength(20);
+    large.close();
+    small.close();
+  });
+});
