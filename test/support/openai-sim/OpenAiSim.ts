@@ -1,17 +1,21 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { serveOllamaChat, serveOllamaEmbed } from './ollamaRoutes.js';
 import { Script, vectorFor, type ChatStep, type EmbedStep, type RecordedRequest } from './steps.js';
 
 export type { ChatStep, EmbedStep, RecordedRequest } from './steps.js';
 
 /**
  * A local OpenAI-compatible server (`/v1/chat/completions` with SSE streaming,
- * `/v1/embeddings`, `/v1/models`) on 127.0.0.1, scripted per test. The real LangChain
+ * `/v1/embeddings`, `/v1/models`, plus Ollama's `/api/chat` and `/api/embed`) on 127.0.0.1,
+ * scripted per test. The real LangChain
  * clients talk to it over loopback.
  */
 export interface OpenAiSim {
   /** e.g. `http://127.0.0.1:41234/v1`: what `OPENAI_BASE_URL` is set to. */
   readonly baseUrl: string;
+  /** e.g. `http://127.0.0.1:41234`: what `OLLAMA_BASE_URL` is set to (Ollama's native `/api/…`). */
+  readonly origin: string;
   readonly chat: Script<ChatStep>;
   readonly embeddings: Script<EmbedStep>;
   readonly requests: RecordedRequest[];
@@ -37,6 +41,8 @@ export async function startOpenAiSim(options: SimOptions = {}): Promise<OpenAiSi
     void readJson(req).then((body) => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body });
+      if (path === '/api/chat') return serveOllamaChat(res, chat.next(), body, model);
+      if (path === '/api/embed') return serveOllamaEmbed(res, embeddings.next(), body, model);
       if (path.endsWith('/chat/completions')) return serveChat(res, chat.next(), body, model);
       if (path.endsWith('/embeddings')) return serveEmbeddings(res, embeddings.next(), body, model);
       if (path.endsWith('/models')) return sendJson(res, 200, { object: 'list', data: [{ id: model, object: 'model', owned_by: 'sim' }] });
@@ -52,6 +58,7 @@ export async function startOpenAiSim(options: SimOptions = {}): Promise<OpenAiSi
 
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
+    origin: `http://127.0.0.1:${port}`,
     chat,
     embeddings,
     requests,
