@@ -23,9 +23,10 @@ export function queryTerms(query: string): string[] {
   return terms;
 }
 
-/** Every word as a prefix, all required: `atten is all` → `"atten"* AND "is"* AND "all"*`, for autocomplete. */
+/** Words as typed so far, the last one a prefix: `fast forw` → `title : ("fast" AND "forw"*)`, for autocomplete. */
 export function buildPrefixExpression(query: string, column: string): string | null {
   const words = foldForMatching(query).split(' ').filter(Boolean).slice(0, 8);
   if (words.length === 0) return null;
-  return `${column} : (${words.map((w) => `"${w}"*`).join(' AND ')})`;
+  const terms = words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`);
+  return `${column} : (${terms.join(' AND ')})`;
 }

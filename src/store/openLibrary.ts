@@ -67,7 +67,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
     const batchSize = options.batchSize ?? 512;
     const deps = {
       catalog, embeddings: options.embeddings, logger: options.logger, indexDir: dir, hnsw: options.hnsw ?? {},
-      batchSize, saveIntervalMs: options.saveIntervalMs ?? 30_000, bulkLoadMinRows: options.bulkLoadMinRows ?? 5_000, now: options.now ?? (() => new Date()),
+      batchSize, saveIntervalMs: options.saveIntervalMs ?? 60_000, bulkLoadMinRows: options.bulkLoadMinRows ?? 5_000, now: options.now ?? (() => new Date()),
     };
     if (!unusable) {
       const repaired = await reconcileIndex(catalog, store, options.embeddings, batchSize);
