@@ -18,7 +18,7 @@ export class HnswLabels {
 
   static fromManifest(manifest: Pick<HnswManifest, 'entries' | 'freeLabels' | 'nextLabel'>): HnswLabels {
     const table = new HnswLabels([...manifest.freeLabels], manifest.nextLabel);
-    for (const { id, label, pageContent, metadata } of manifest.entries) table.put(id, label, { pageContent, metadata, id });
+    for (const { id, label, pageContent = '', metadata = { id } } of manifest.entries) table.put(id, label, { pageContent, metadata, id });
     return table;
   }
 
@@ -81,7 +81,8 @@ export class HnswLabels {
   toManifest(): Pick<HnswManifest, 'entries' | 'freeLabels' | 'nextLabel'> {
     const entries = [...this.byId].map(([id, label]): ManifestEntry => {
       const { pageContent, metadata } = this.docAt(label);
-      return { label, id, pageContent, metadata };
+      const onlyId = Object.keys(metadata).length === 1 && metadata.id === id;
+      return { label, id, ...(pageContent ? { pageContent } : {}), ...(onlyId ? {} : { metadata }) };
     });
     return { entries, freeLabels: [...this.free], nextLabel: this.next };
   }

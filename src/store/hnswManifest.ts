@@ -15,12 +15,26 @@ const embedderSchema = z.object({
   dimension: z.number().int().positive(),
 });
 
-const entrySchema = z.object({
-  label: z.number().int().nonnegative(),
-  id: z.string(),
-  pageContent: z.string(),
-  metadata: z.record(z.string(), z.unknown()),
-});
+/** One indexed paper. `pageContent` ('') and `metadata` ({ id }) are left out when they hold only the defaults. */
+export interface ManifestEntry {
+  label: number;
+  id: string;
+  pageContent?: string;
+  metadata?: Record<string, unknown>;
+}
+
+// Checked by hand: zod costs seconds on the 75k entries of a large index, this a few milliseconds.
+function isEntry(value: unknown): value is ManifestEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const { label, id, pageContent, metadata } = value as Record<string, unknown>;
+  return (
+    Number.isInteger(label) &&
+    (label as number) >= 0 &&
+    typeof id === 'string' &&
+    (pageContent === undefined || typeof pageContent === 'string') &&
+    (metadata === undefined || (typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata)))
+  );
+}
 
 const manifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
@@ -34,12 +48,12 @@ const manifestSchema = z.object({
   freeLabels: z.array(z.number().int().nonnegative()),
   nextLabel: z.number().int().nonnegative(),
   index: z.object({ bytes: z.number().int().nonnegative(), sha256: z.string() }),
-  entries: z.array(entrySchema),
+  // Checked by `isEntry` after parsing (see there).
+  entries: z.custom<ManifestEntry[]>(Array.isArray),
 });
 
 /** What `manifest.json` holds beside `hnsw.index`: enough to rebuild the store's maps and to refuse a wrong or damaged index. */
 export type HnswManifest = z.infer<typeof manifestSchema>;
-export type ManifestEntry = z.infer<typeof entrySchema>;
 
 export function corruptIndex(directory: string, reason: string, cause?: unknown): FootnoteError {
   return new FootnoteError(
@@ -95,6 +109,8 @@ export function readManifest(directory: string): HnswManifest {
     const where = parsed.error.issues[0]?.path.join('.') || 'root';
     throw corruptIndex(directory, `${MANIFEST_FILE} is malformed at ${where}`);
   }
+  const bad = parsed.data.entries.findIndex((entry) => !isEntry(entry));
+  if (bad >= 0) throw corruptIndex(directory, `${MANIFEST_FILE} is malformed at entries.${bad}`);
   return parsed.data;
 }
 
