@@ -140,19 +140,22 @@ describe('HnswStore save and load', () => {
     const { vectors, docs } = papers(120);
     await store.addVectors(vectors, docs);
     await store.delete({ ids: ['p9'] });
+    await store.addVectors([vectors[9] as number[]], [doc('bare')]);
     const target = join(dir, 'index');
     expect(HnswStore.exists(target)).toBe(false);
     await store.save(target);
     expect(HnswStore.exists(target)).toBe(true);
     const loaded = await HnswStore.load(target, embeddings);
-    expect(loaded.size).toBe(119);
+    expect(loaded.size).toBe(120);
     expect(loaded.ids().sort()).toEqual(store.ids().sort());
     expect(loaded.embedder).toEqual(info);
     for (const q of [vectors[0], vectors[9], vectors[60]] as number[][]) {
       expect(await loaded.similaritySearchVectorWithScore(q, 10)).toEqual(await store.similaritySearchVectorWithScore(q, 10));
     }
+    const [bare] = await loaded.similaritySearchVectorWithScore(vectors[9] as number[], 1);
+    expect(bare?.[0]).toMatchObject({ pageContent: '', metadata: { id: 'bare' } });
     await loaded.addVectors([vectors[9] as number[]], [doc('p9')]);
-    expect(idsOf(await loaded.similaritySearchVectorWithScore(vectors[9] as number[], 1))).toEqual(['p9']);
+    expect(new Set(idsOf(await loaded.similaritySearchVectorWithScore(vectors[9] as number[], 2)))).toEqual(new Set(['p9', 'bare']));
   });
 
   it('GIVEN an empty store WHEN saved, loaded and filled THEN it works', async () => {
