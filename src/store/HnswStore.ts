@@ -129,7 +129,7 @@ export class HnswStore extends SaveableVectorStore {
   async similaritySearchVectorWithScore(query: number[], k: number, filter?: DocFilter): Promise<[DocumentInterface, number][]> {
     validateBatch([query], [{ pageContent: '', metadata: { id: 'query' } }], undefined, this.embedder.dimension);
     const wanted = Math.min(Math.floor(k), this.size);
-    if (wanted <= 0) return [];
+    if (!(wanted > 0)) return [];
     this.index.setEf(Math.max(this.options.efSearch, wanted));
     const labelFilter = filter && ((label: number) => this.labels.passes(label, filter));
     const { distances, neighbors } = this.index.searchKnn(query, wanted, labelFilter);

@@ -49,6 +49,13 @@ describe('HnswStore in memory', () => {
     expect(hits[1]?.[1]).toBeCloseTo(-1, 5);
   });
 
+  it('GIVEN a k of zero, negative or not a number WHEN searched THEN it returns no hits rather than throwing', async () => {
+    const store = HnswStore.create(embeddings);
+    const { vectors, docs } = papers(5);
+    await store.addVectors(vectors, docs);
+    for (const k of [0, -3, Number.NaN]) expect(await store.similaritySearchVectorWithScore(vectors[0] as number[], k)).toEqual([]);
+  });
+
   it('GIVEN k larger than the store WHEN searched THEN every paper is returned once', async () => {
     const store = HnswStore.create(embeddings);
     const { vectors, docs } = papers(5);
