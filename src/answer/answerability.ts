@@ -46,6 +46,37 @@ function metadataStems(passages: RankedPaper[]): Set<string> {
   return new Set(termsOf(parts.join('. ')).map((t) => t.stem));
 }
 
+interface Candidate {
+  /** Index of the passage that would lead the answer. */
+  index: number;
+  stems: Set<string>;
+  sentenceStems: Array<Set<string>>;
+}
+
+/** The top papers, plus the two best together when the question asks about several papers. */
+function candidatesFor(question: string, passages: RankedPaper[], analyses: PaperAnalyses, depth: number): Candidate[] {
+  const candidates = passages.slice(0, depth).map((p, index) => {
+    const analysis = analyses.get(p.paper);
+    return { index, stems: analysis.stems, sentenceStems: analysis.sentenceStems };
+  });
+  const [first, second] = candidates;
+  if (MULTI_PAPER.test(question) && first && second) {
+    candidates.push({ index: 0, stems: new Set([...first.stems, ...second.stems]), sentenceStems: [...first.sentenceStems, ...second.sentenceStems] });
+  }
+  return candidates;
+}
+
+function judge(profile: QuestionProfile, candidate: Candidate, explained: Set<string>, thresholds: AnswerabilityThresholds) {
+  const missing = missingKeys(profile, candidate.stems, explained);
+  const paperCoverage = coverage(profile, candidate.stems, explained);
+  const sentenceCoverage = Math.max(0, ...candidate.sentenceStems.map((s) => coverage(profile, s, explained)));
+  const asked = [...profile.weights.keys()].filter((s) => !explained.has(s)).length;
+  // One shared word ("long", "best") is a coincidence, not coverage.
+  const enough = matchedCount(profile, candidate.stems, explained) >= Math.min(2, asked);
+  const ok = missing.length === 0 && enough && paperCoverage >= thresholds.paperCoverage && sentenceCoverage >= thresholds.sentenceCoverage;
+  return { ok, paperCoverage, missing };
+}
+
 /**
  * Decides whether the retrieved papers answer the question. A similarity cut-off cannot tell an
  * on-topic near miss from a real question, so the gate asks what the question is about: every
@@ -68,27 +99,14 @@ export function assessAnswerability(
   if (explained.size > 0 && residualWeight === 0) return { ...base, answerable: true, kind: 'metadata', reason: 'metadata', coverage: 1 };
   if (profile.weights.size === 0) return { ...base, answerable: false, kind: 'content', reason: 'no-content' };
 
-  const metadataMatch = explained.size > 0;
-  const pool = passages.slice(0, metadataMatch ? passages.length : thresholds.candidates);
-  const candidates = pool.map((p) => deps.analyses.get(p.paper).stems);
-  const sentences = pool.map((p) => deps.analyses.get(p.paper).sentenceStems);
-  // For a question about several papers, the two best together also count as one candidate.
-  if (MULTI_PAPER.test(question) && pool.length > 1) {
-    candidates.push(new Set([...(candidates[0] ?? []), ...(candidates[1] ?? [])]));
-    sentences.push([...(sentences[0] ?? []), ...(sentences[1] ?? [])]);
-  }
+  const candidates = candidatesFor(question, passages, deps.analyses, explained.size > 0 ? passages.length : thresholds.candidates);
   let verdict: Answerability & { best: number } = { answerable: false, kind: 'content', reason: 'low-coverage', coverage: 0, missing: [], best: 0 };
-  candidates.forEach((stems, i) => {
-    const missing = missingKeys(profile, stems, explained);
-    const paperCov = coverage(profile, stems, explained);
-    const sentenceCov = Math.max(0, ...(sentences[i] ?? []).map((s) => coverage(profile, s, explained)));
-    // One shared word ("long", "best") is a coincidence, not coverage.
-    const enough = matchedCount(profile, stems, explained) >= Math.min(2, profile.weights.size - explained.size);
-    const ok = missing.length === 0 && enough && paperCov >= thresholds.paperCoverage && sentenceCov >= thresholds.sentenceCoverage;
-    const best = i < pool.length ? i : 0;
-    if (ok && !verdict.answerable) verdict = { answerable: true, kind: 'content', reason: 'ok', coverage: paperCov, missing, best };
-    if (!verdict.answerable && (i === 0 || paperCov > verdict.coverage)) {
-      verdict = { answerable: false, kind: 'content', reason: missing.length ? 'missing-key-terms' : 'low-coverage', coverage: paperCov, missing, best };
+  candidates.forEach((candidate, i) => {
+    const { ok, paperCoverage, missing } = judge(profile, candidate, explained, thresholds);
+    if (ok && !verdict.answerable) verdict = { answerable: true, kind: 'content', reason: 'ok', coverage: paperCoverage, missing, best: candidate.index };
+    if (!verdict.answerable && (i === 0 || paperCoverage > verdict.coverage)) {
+      const reason = missing.length ? 'missing-key-terms' : 'low-coverage';
+      verdict = { answerable: false, kind: 'content', reason, coverage: paperCoverage, missing, best: candidate.index };
     }
   });
   return { ...verdict, profile };
