@@ -78,6 +78,17 @@ describe('HnswStore crash safety', () => {
   });
 });
 
+describe('HnswStore beside another process saving', () => {
+  it('GIVEN a temporary copy owned by a live process WHEN this process saves and loads THEN that copy is left alone', async () => {
+    const store = await savedStore();
+    const theirs = `${dir}.tmp-${process.ppid}-cafe`;
+    mkdirSync(theirs);
+    await store.save(dir);
+    await HnswStore.load(dir, embeddings);
+    expect(existsSync(theirs)).toBe(true);
+  });
+});
+
 describe('HnswStore refuses damaged or foreign indexes', () => {
   it('GIVEN a garbled manifest WHEN loaded THEN index:corrupt names the directory and the rebuild command', async () => {
     await savedStore();
