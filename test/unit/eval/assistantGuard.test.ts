@@ -28,7 +28,7 @@ describe('eval guard: the Assistant on the fixture questions', () => {
 
   it('GIVEN the fixture WHEN every question is asked THEN unanswerable questions are refused and answerable ones are not', () => {
     expect(report.summary.abstain_recall).toBeGreaterThanOrEqual(0.88);
-    expect(report.summary.false_abstain_rate).toBeLessThanOrEqual(0.08);
+    expect(report.summary.false_abstain_rate).toBeLessThanOrEqual(0.05);
   });
 
   it('GIVEN an abstention WHEN it is reported THEN it cites nothing, and every answer cites something', () => {
