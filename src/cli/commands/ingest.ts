@@ -15,14 +15,18 @@ export function summaryLine(t: Totals): string {
 async function ingestFile(library: Library, io: CliIO, file: string, format: ReturnType<typeof parseFormat>, signal: AbortSignal): Promise<IngestReport> {
   const source = await openPaperSource(file, format);
   const progress = startProgress(io.stderr, file, source.size);
+  // A line written under a live progress bar would be overdrawn: on a terminal they wait for its end.
+  const held: string[] = [];
+  const report = (line: string) => (io.stderr.isTTY ? held.push(line) : writeLine(io.stderr, line));
   try {
     return await library.ingest(source.records, {
       signal,
       onProgress: (records) => progress.update(source.bytesRead(), records),
-      onRejected: (rejected) => writeLine(io.stderr, formatRejectedLine(rejected)),
+      onRejected: (rejected) => report(formatRejectedLine(rejected)),
     });
   } finally {
     progress.stop();
+    for (const line of held) writeLine(io.stderr, line);
   }
 }
 
