@@ -32,7 +32,7 @@ function scoreCheck(recordings: Recording[], minPrecision: number): Tally {
   const t: Tally = { good: 0, goodKept: 0, bad: 0, badRemoved: 0, misaligned: 0, byFlaw: new Map() };
   for (const r of recordings) {
     const evidence = r.passages.map((p, i) => buildSourceEvidence(i + 1, p.paper));
-    const v = verifyAnswer(replyOf(r), evidence, NOT_COVERED, { ...DEFAULT_THRESHOLDS, minPrecision });
+    const v = verifyAnswer(replyOf(r), evidence, { notCovered: NOT_COVERED, question: r.question, thresholds: { ...DEFAULT_THRESHOLDS, minPrecision } });
     if (v.abstained) continue;
     if (v.verdicts.length !== r.sentences.length) {
       t.misaligned++;
@@ -96,7 +96,7 @@ async function replay(recordings: Recording[], papers: Parameters<typeof corpusT
       const raw = rawCitationIds(r);
       out.rawCitations += raw.length;
       out.rawCorrect += raw.filter((id) => r.expected.includes(id)).length;
-      const v = verifyAnswer(replyOf(r), r.passages.map((p, i) => buildSourceEvidence(i + 1, p.paper)), NOT_COVERED);
+      const v = verifyAnswer(replyOf(r), r.passages.map((p, i) => buildSourceEvidence(i + 1, p.paper)), { notCovered: NOT_COVERED, question: r.question });
       out.sentencesOut += v.total;
       out.sentencesKept += v.kept;
     }

@@ -71,7 +71,7 @@ export class LlmAnswerer implements Answerer {
       return this.fallback(question, passages, options, 'provider_failed');
     }
     const evidence = sources.map((p, i) => buildSourceEvidence(i + 1, p.paper));
-    const verified = verifyAnswer(raw, evidence, this.notCovered, this.options.thresholds ?? DEFAULT_THRESHOLDS);
+    const verified = verifyAnswer(raw, evidence, { notCovered: this.notCovered, question, thresholds: this.options.thresholds ?? DEFAULT_THRESHOLDS });
     this.logVerdict(verified);
     if (verified.abstained) return { ...abstain(sources, { related: true, answeredBy: this.options.modelName }), text: this.notCovered };
     if (verified.kept < 1 || verified.kept / verified.total < (this.options.minKeptShare ?? 0.5)) {

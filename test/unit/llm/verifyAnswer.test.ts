@@ -5,7 +5,7 @@ import { FAST_FORWARD, MECHANISTIC, TRANSCENDENCE, rankedSeeds } from '../../sup
 
 const NOT_COVERED = "The indexed papers don't cover this.";
 const sources = rankedSeeds(MECHANISTIC, FAST_FORWARD, TRANSCENDENCE).map((r, i) => buildSourceEvidence(i + 1, r.paper));
-const verify = (raw: string) => verifyAnswer(raw, sources, NOT_COVERED);
+const verify = (raw: string, question?: string) => verifyAnswer(raw, sources, { notCovered: NOT_COVERED, question });
 
 describe('verifyAnswer', () => {
   it('GIVEN a faithful paraphrase citing source 2 WHEN verified THEN it is kept and renumbered as [1]', () => {
@@ -64,5 +64,11 @@ describe('verifyAnswer', () => {
     const v = verify('- The term "mechanistic" has four uses in interpretability research. [1]\n- Transcendence means a generative model surpasses the experts generating its data. [3]');
     expect(v.kept).toBe(2);
     expect(v.citations.map((c) => c.id)).toEqual([MECHANISTIC, TRANSCENDENCE]);
+  });
+
+  it('GIVEN a true but off-topic sentence about a lower-ranked source WHEN verified with the question THEN it is dropped', () => {
+    const v = verify('The authors describe four uses of the term "mechanistic" [1]. Transcendence means a generative model surpasses the experts generating its data [3].', 'how is the term mechanistic used in interpretability?');
+    expect(v.verdicts.map((x) => x.reason)).toEqual([undefined, 'off_topic']);
+    expect(v.citations.map((c) => c.id)).toEqual([MECHANISTIC]);
   });
 });
