@@ -38,7 +38,8 @@ async function readHead(file: string, gzip: boolean): Promise<Buffer> {
       if (size >= HEAD_BYTES) break;
     }
   } catch (error) {
-    throw new FootnoteError('ingest:binary', `${file}: not a readable gzip file (${(error as Error).message})`, { file });
+    // A damaged tail is reported by the line reader, after the records before it.
+    if (size === 0) throw new FootnoteError('ingest:binary', `${file}: not a readable gzip file (${(error as Error).message})`, { file });
   } finally {
     stream.destroy();
   }
@@ -91,7 +92,13 @@ export async function openTextFile(file: string): Promise<TextFile> {
       const reader = readline.createInterface({ input, crlfDelay: Infinity });
       let line = 0;
       try {
-        for await (const text of reader) yield { text, line: ++line };
+        for await (const text of reader) {
+          line += 1;
+          // A byte-order mark would break JSON.parse and the `Abstract:` prefix of line 1.
+          yield { text: line === 1 ? text.replace(/^\uFEFF/, '') : text, line };
+        }
+      } catch (error) {
+        throw new FootnoteError('ingest:bad_format', `${file}: unreadable after line ${line} (${(error as Error).message})`, { file, line }, { cause: error });
       } finally {
         reader.close();
         input.destroy();

@@ -152,3 +152,31 @@ describe('formats', () => {
     expect(source.format).toBe('text');
   });
 });
+
+describe('damaged files', () => {
+  it('GIVEN a gzip file cut short WHEN read THEN the records before the cut come out, then ingest:bad_format naming the file', async () => {
+    const whole = zlib.gzipSync(fs.readFileSync('seeds/papers.jsonl'));
+    const file = write('cut.jsonl.gz', whole.subarray(0, Math.floor(whole.length * 0.8)));
+    const seen: unknown[] = [];
+    const error = await failure((async () => {
+      for await (const item of loadPapers(file)) seen.push(item);
+    })());
+    expect(error.code).toBe('ingest:bad_format');
+    expect(error.message).toMatch(/cut\.jsonl\.gz: unreadable after line \d+/);
+    expect(seen.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN a file starting with a byte-order mark WHEN loaded THEN its first line is read like the others', async () => {
+    const file = write('bom.txt', `\uFEFFAbstract: ${'A first abstract that is long enough to index. '.repeat(2)}\n`);
+    const { papers, rejected } = await collect(file);
+    expect(rejected).toEqual([]);
+    expect(papers[0]?.abstract.startsWith('A first abstract')).toBe(true);
+  });
+});
+
+describe('not gzip at all', () => {
+  it('GIVEN a .gz name over bytes that are not gzip WHEN opened THEN ingest:binary', async () => {
+    const file = write('fake.jsonl.gz', Buffer.from('\x1f\x8b\x08garbage-garbage-garbage', 'latin1'));
+    expect((await failure(openPaperSource(file))).code).toBe('ingest:binary');
+  });
+});
