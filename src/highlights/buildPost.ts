@@ -7,7 +7,10 @@ import { newestAddedAt, rotationFrom } from './rotation.js';
 import { selectHighlights, type Selection } from './selectHighlights.js';
 import type { HighlightEntry, HighlightPick, HighlightPost, TopicMatches } from './types.js';
 
-/** New papers considered per day: more than any post shows, few enough to stay cheap. */
+/**
+ * New papers considered per day, newest first: papers added since the current cycle began that
+ * are still unshown, so a burst larger than one post waits at the front instead of in the rotation.
+ */
 const FRESH_LIMIT = 500;
 
 export interface BuildPostDeps {
@@ -45,7 +48,7 @@ export function buildPost(deps: BuildPostDeps, req: PostRequest): BuiltPost {
     isShown: (id) => shown.has(id),
   });
   let picks = first.picks;
-  let rotation: RotationState = { cycle: state.cycle, cursor: advance(state.cursor, first, total), watermark: newestAddedAt(deps.library) ?? state.watermark };
+  let rotation: RotationState = { cycle: state.cycle, cursor: advance(state.cursor, first, total), watermark: state.watermark };
   if (first.cycleExhausted && total > 0) {
     // Every paper has been shown: a new cycle starts, filling the rest of today's post.
     const taken = new Set(picks.map((p) => p.paper.id));
@@ -55,7 +58,7 @@ export function buildPost(deps: BuildPostDeps, req: PostRequest): BuiltPost {
       isShown: (id) => taken.has(id),
     });
     picks = [...picks, ...next.picks];
-    rotation = { ...rotation, cycle: state.cycle + 1, cursor: advance(0, next, total) };
+    rotation = { cycle: state.cycle + 1, cursor: advance(0, next, total), watermark: newestAddedAt(deps.library) ?? state.watermark };
   }
   const post: HighlightPost = {
     guildId: req.guildId, channelId: req.channelId, date: req.date,

@@ -4,7 +4,7 @@ import type { HighlightPick } from './types.js';
 /** What one guild's daily selection is made from; every input is explicit, so it is deterministic. */
 export interface SelectionInput {
   count: number;
-  /** Papers ingested since the guild's last highlight, newest first. */
+  /** Papers ingested since the cycle began and not yet shown (at least those since the last highlight), newest first. */
   fresh: readonly StoredPaper[];
   /** Priority per paper id (👍 feedback, subscribed topics); higher first. */
   boosts: ReadonlyMap<string, number>;

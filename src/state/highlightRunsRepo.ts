@@ -17,7 +17,7 @@ export interface RunRecord {
 export interface RotationState {
   cycle: number;
   cursor: number;
-  /** The newest `addedAt` the last selection saw: later papers are "new" for this guild. */
+  /** The newest `addedAt` when this cycle began (or the schedule was set): later papers count as new. */
   watermark: string | null;
 }
 

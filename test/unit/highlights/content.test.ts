@@ -45,6 +45,23 @@ describe('what the daily post contains', () => {
     expect(day3?.entries.map((e) => e.id)).not.toContain(lora.id);
   });
 
+  it('GIVEN a burst of new papers larger than one post WHEN the next days come THEN the rest stay first in line until shown, newest first', async () => {
+    world = await HighlightsWorld.create('2026-05-01T10:00:00Z');
+    (await world.boot()).configure({ guildId: G, channelId: CH, time: '09:00', timezone: 'UTC', count: 2 });
+    await world.clock.advanceTo('2026-05-01T11:00:00Z');
+    const burst = [1, 2, 3, 4].map((n) => ({ ...chess, id: `arxiv:2605.0010${n}`, abstract: `${chess.abstract} Variant ${n} of the study.` }));
+    for (const paper of burst) {
+      await world.library.ingest([paper]);
+      await world.clock.advanceTo(new Date(world.clock.now().getTime() + 60_000));
+    }
+    await world.clock.advanceTo('2026-05-03T10:00:00Z');
+    const days = world.publisher.posts.map((p) => p.entries.map((e) => `${e.id}:${e.reason}`));
+    expect(days).toEqual([
+      ['arxiv:2605.00104:new', 'arxiv:2605.00103:new'],
+      ['arxiv:2605.00102:new', 'arxiv:2605.00101:new'],
+    ]);
+  });
+
   it('GIVEN a preview WHEN asked twice THEN it shows the next post without recording anything', async () => {
     world = await HighlightsWorld.create('2026-05-01T10:00:00Z');
     const service = await world.boot();
