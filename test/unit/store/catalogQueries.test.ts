@@ -129,3 +129,18 @@ describe('BM25 in a large corpus', () => {
     small.close();
   });
 });
+
+describe('schema upgrade', () => {
+  it('GIVEN a version-1 catalog WHEN opened THEN author names written before the upgrade are listed', () => {
+    const file = path.join(tmp, 'v1.db');
+    const v1 = PaperCatalog.open(file);
+    const p = paper('old:1', { authors: ['Grace Hopper'] });
+    v1.writeBatch([{ paper: p, contentHash: contentHash(p), embeddingHash: embeddingHash(p), abstractKey: abstractKey(p.abstract), reembed: true }], '2026-01-01T00:00:00.000Z');
+    // Roll back to what a version-1 catalog held: no author_names table.
+    (v1 as unknown as { db: { exec(sql: string): void } }).db.exec('DROP TABLE author_names; PRAGMA user_version = 1;');
+    v1.close();
+    const upgraded = PaperCatalog.open(file);
+    expect(upgraded.authorNames()).toEqual(['Grace Hopper']);
+    upgraded.close();
+  });
+});
