@@ -71,4 +71,10 @@ describe('verifyAnswer', () => {
     expect(v.verdicts.map((x) => x.reason)).toEqual([undefined, 'off_topic']);
     expect(v.citations.map((c) => c.id)).toEqual([MECHANISTIC]);
   });
+
+  it('GIVEN a heading and a Sources list written by the model WHEN verified THEN only the answer sentences count', () => {
+    const v = verify('## Answer\nFast Forward provides up to an 87% reduction in FLOPs [2].\n\n**Sources:**\n[2] Fast Forwarding Low-Rank Training (2024)');
+    expect(v.total).toBe(1);
+    expect(v.text).toBe('Fast Forward provides up to an 87% reduction in FLOPs. [1]');
+  });
 });

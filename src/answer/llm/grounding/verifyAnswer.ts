@@ -79,13 +79,22 @@ function renumber(kept: KeptSentence[]): { text: string; citations: Citation[] }
 }
 
 /**
+ * Models like to add a heading or their own "Sources:" list; Footnote prints its own sources,
+ * and a listed title would otherwise pass as a sentence "supported" by its paper.
+ */
+function withoutTrailers(text: string): string {
+  const list = text.search(/^[ \t]*[*_#]*[ \t]*(?:sources|references|citations)[ \t]*[*_]*[ \t]*:?[*_]*[ \t]*$/im);
+  return (list >= 0 ? text.slice(0, list) : text).replace(/^[ \t]*#{1,6}[ \t].*$/gm, '');
+}
+
+/**
  * The check every LLM answer passes before anyone sees it: each sentence must cite a source
  * that was given and be supported by it; the rest is removed and the survivors renumbered.
  */
 export function verifyAnswer(raw: string, sources: SourceEvidence[], options: VerifyOptions): VerifiedAnswer {
   const { notCovered, thresholds = DEFAULT_THRESHOLDS } = options;
   const questionStems = options.question === undefined ? undefined : new Set(contentStems(options.question));
-  const clean = stripMentions(raw).trim();
+  const clean = withoutTrailers(stripMentions(raw)).trim();
   const sentences = splitAnswer(clean).filter((s) => /[\p{L}\p{N}]/u.test(s.text));
   const anyCited = sentences.some((s) => s.cited.length > 0);
   if (!anyCited && isAbstention(clean, notCovered)) {
