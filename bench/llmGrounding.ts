@@ -114,7 +114,9 @@ export async function run(args: string[]): Promise<{ title: string; markdown: st
     const mark = p === DEFAULT_THRESHOLDS.minPrecision ? ' (default)' : '';
     return [`${p}${mark}`, pct(t.goodKept, t.good), pct(t.badRemoved, t.bad), t.misaligned];
   });
+  const started = performance.now();
   const at = scoreCheck(recordings, DEFAULT_THRESHOLDS.minPrecision);
+  const checkMs = (performance.now() - started) / recordings.length;
   const flaws = [...at.byFlaw.entries()].sort().map(([flaw, f]) => [flaw, f.n, f.removed]);
   const r = await replay(recordings, source);
   const sentences = recordings.reduce((n, x) => n + x.sentences.length, 0);
@@ -130,6 +132,7 @@ export async function run(args: string[]): Promise<{ title: string; markdown: st
       ['answers sent as written by the model', `${r.llmAnswers}/${r.answers}`],
       ['fallback rate (extractive answer sent)', `${pct(r.fallbacks, r.answers)} (${r.fallbacks}/${r.answers})`],
       ['abstentions', r.abstained],
+      ['check time per answer (sources digested + verdict, warm, mean)', `${checkMs.toFixed(1)} ms`],
     ]),
     '',
     '**The check against the hand labels, by content-stem precision threshold** (good kept = supported sentences the check keeps; flawed removed = labelled-flawed sentences it drops)',
