@@ -1,4 +1,5 @@
 import winkNLP, { type ItemSentence, type ItemToken, type WinkMethods } from 'wink-nlp';
+import { createRequire } from 'node:module';
 import model from 'wink-eng-lite-web-model';
 
 let instance: WinkMethods | undefined;
@@ -30,3 +31,6 @@ export function isEnglishWord(word: string): boolean {
 }
 
 export type { ItemSentence, ItemToken };
+
+/** wink's Porter2 stemmer on its own, for words rewritten before stemming (same stems as `its.stem`). */
+export const porterStem = createRequire(import.meta.url)('wink-eng-lite-web-model/dist/porter-stemmer.js') as (word: string) => string;

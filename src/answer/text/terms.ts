@@ -1,4 +1,4 @@
-import { isEnglishWord, nlp, type ItemSentence, type ItemToken } from './nlp.js';
+import { isEnglishWord, nlp, porterStem, type ItemSentence, type ItemToken } from './nlp.js';
 import { canonicalStem, foldPhrases } from './synonyms.js';
 
 /** One content word of a text, reduced for matching. */
@@ -39,6 +39,24 @@ function isKey(surface: string, sentenceStart: boolean): boolean {
   return !sentenceStart && /^[A-Z]/.test(surface) && surface.length > 2;
 }
 
+const BRITISH: Array<[RegExp, string]> = [
+  [/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1'],
+  [/our(s|ed|al)?$/, 'or$1'],
+  [/([^l])lling$/, '$1ling'],
+  [/([^l])lled$/, '$1led'],
+];
+
+/** "memorisation" → "memorization", "behaviour" → "behavior": only when the result is an English word. */
+function americanize(word: string): string {
+  const lower = word.toLowerCase();
+  for (const [pattern, replacement] of BRITISH) {
+    if (!pattern.test(lower)) continue;
+    const candidate = lower.replace(pattern, replacement);
+    if (isEnglishWord(candidate)) return candidate;
+  }
+  return word;
+}
+
 /** A word, its lemma, or every part of a hyphenated compound is in the English lexicon. */
 function isEnglish(surface: string, lemma: string): boolean {
   if (isEnglishWord(surface) || isEnglishWord(lemma)) return true;
@@ -70,7 +88,8 @@ export function termsOf(text: string): Term[] {
       const start = first;
       if (type === 'word' || type === 'number') first = false;
       if (type !== 'word' || token.out(its.stopWordFlag)) return;
-      const stem = String(token.out(its.stem as never)).toLowerCase();
+      const american = americanize(surface);
+      const stem = (american === surface ? String(token.out(its.stem as never)) : porterStem(american)).toLowerCase();
       if (stem.length < 2 || QUESTION_WORDS.has(stem)) return;
       terms.push({ stem: canonicalStem(stem), surface, key: isKey(surface, start), english: isEnglish(surface, String(token.out(its.lemma as never))) });
     });
