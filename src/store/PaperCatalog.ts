@@ -49,7 +49,8 @@ export class PaperCatalog extends CatalogReader {
       deleteAuthors: db.prepare('DELETE FROM paper_authors WHERE paper_id = ?'),
       insertAuthor: db.prepare('INSERT OR REPLACE INTO paper_authors (paper_id, position, name, name_norm, surname_norm) VALUES (?, ?, ?, ?, ?)'),
       insertName: db.prepare('INSERT OR IGNORE INTO author_names (name) VALUES (?)'),
-      allIds: db.prepare('SELECT id FROM papers ORDER BY seq').pluck(),
+      // No ORDER BY: the covering id index answers without reading 75k abstracts.
+      allIds: db.prepare('SELECT id FROM papers').pluck(),
       pendingIds: db.prepare('SELECT id FROM papers WHERE vector_pending = 1 ORDER BY seq').pluck(),
       clearPending: db.prepare('UPDATE papers SET vector_pending = 0 WHERE vector_pending = 1'),
       markAllPending: db.prepare('UPDATE papers SET vector_pending = 1'),
