@@ -46,8 +46,8 @@ function synthetic(args: readonly string[]): HnswDataset {
 }
 
 /** Sparse hashed bag-of-words vectors: the offline embedder's shape without needing its corpus. */
-function hashed(args: readonly string[]): HnswDataset | undefined {
-  const n = Number(option(args, 'hashed-n', '10000'));
+function hashed(args: readonly string[], fallback: number): HnswDataset | undefined {
+  const n = Number(option(args, 'hashed-n', String(fallback)));
   if (n <= 0) return undefined;
   const queries = Number(option(args, 'queries', '500'));
   const { documents, queries: qs } = hashedBagOfWords({ documents: n, queries }, 384, Number(option(args, 'seed', '42')));
@@ -68,6 +68,12 @@ function queryTexts(file: string, heldOut: readonly Paper[], count: number): { t
   return { texts: lines.map((line) => String((JSON.parse(line) as { text: unknown }).text)), source: 'the BEIR queries beside it' };
 }
 
+/** `scifact` for `…/scifact/corpus.jsonl`, `arxiv_all_dedup` for `…/arxiv_all_dedup.jsonl.gz`. */
+function corpusName(file: string): string {
+  const name = basename(file).split('.')[0] ?? file;
+  return name === 'corpus' ? basename(dirname(file)) : name;
+}
+
 /** Real abstracts from a corpus file, embedded by the offline embedder; undefined when the file is missing. */
 async function embeddedCorpus(file: string, n: number, queryCount: number): Promise<HnswDataset | undefined> {
   if (file === 'none' || n <= 0) return undefined;
@@ -84,7 +90,7 @@ async function embeddedCorpus(file: string, n: number, queryCount: number): Prom
   const embeddings = createEmbeddings({ provider: 'local' });
   const { texts, source } = queryTexts(file, papers.slice(n), queryCount);
   return {
-    label: `${embeddings.info.name} ${basename(file).split('.')[0]} ${(indexed.length / 1000).toFixed(1)}k×${embeddings.info.dimension}`,
+    label: `${embeddings.info.name} ${corpusName(file)} ${(indexed.length / 1000).toFixed(1)}k×${embeddings.info.dimension}`,
     description: `${indexed.length} abstracts of \`${file}\` embedded (title + abstract) by the offline embedder ${embeddings.info.name} v${embeddings.info.version}; ${texts.length} queries from ${source}.`,
     dimension: embeddings.info.dimension,
     vectors: await embeddings.embedDocuments(indexed.map(embeddingText)),
@@ -93,17 +99,19 @@ async function embeddedCorpus(file: string, n: number, queryCount: number): Prom
 }
 
 /**
- * The data sets named by the command line: the synthetic ones always, SciFact and an arXiv sample
- * when their files exist. The arXiv sample is measured on a narrowed grid (builds at that size
+ * The data sets named by the command line: synthetic clustered vectors always, SciFact and an
+ * arXiv sample when their files exist (else synthetic hashed bag-of-words vectors in their place). The arXiv sample is measured on a narrowed grid (builds at that size
  * are slow) so the whole run stays within a few minutes.
  */
 export async function loadHnswDatasets(args: readonly string[]): Promise<HnswDataset[]> {
   const queries = Number(option(args, 'queries', '500'));
+  const real = await embeddedCorpus(option(args, 'real', DEFAULT_REAL), Number(option(args, 'real-n', '5183')), queries);
   const scale = await embeddedCorpus(option(args, 'scale', DEFAULT_SCALE), Number(option(args, 'scale-n', '20000')), Math.min(queries, 300));
   const sets = [
     synthetic(args),
-    hashed(args),
-    await embeddedCorpus(option(args, 'real', DEFAULT_REAL), Number(option(args, 'real-n', '5183')), queries),
+    // The hashed stand-in is measured by default only when there are no real abstracts to embed.
+    hashed(args, real ? 0 : 10000),
+    real,
     scale && { ...scale, grid: { m: [16, 32], efConstruction: [100] } },
   ];
   return sets.filter((set): set is HnswDataset => Boolean(set));
