@@ -5,6 +5,7 @@ import { FootnoteError } from '../../errors/index.js';
 export const DEFAULT_MODELS = { openai: 'gpt-4o-mini', anthropic: 'claude-3-5-haiku-latest', ollama: 'llama3.1' } as const;
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 export const OLLAMA_DEFAULT_BASE_URL = 'http://127.0.0.1:11434';
+export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 
 export type LlmProvider = Exclude<Config['llm']['provider'], 'none'>;
 
@@ -39,7 +40,8 @@ export async function createChatModel(config: Config['llm']): Promise<BaseChatMo
     case 'anthropic': {
       if (!config.anthropicApiKey) throw new FootnoteError('config:invalid', 'LLM_PROVIDER=anthropic needs ANTHROPIC_API_KEY');
       const { ChatAnthropic } = await import('@langchain/anthropic');
-      return new ChatAnthropic({ model, apiKey: config.anthropicApiKey, maxRetries: 0, maxTokens: 600 });
+      // Explicit URL: ANTHROPIC_BASE_URL in the environment is not a Footnote setting.
+      return new ChatAnthropic({ model, apiKey: config.anthropicApiKey, anthropicApiUrl: ANTHROPIC_BASE_URL, maxRetries: 0, maxTokens: 600 });
     }
     case 'ollama': {
       const { ChatOllama } = await import('@langchain/ollama');

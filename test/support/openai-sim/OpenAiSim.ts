@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { serveAnthropicMessages } from './anthropicRoutes.js';
 import { serveOllamaChat, serveOllamaEmbed } from './ollamaRoutes.js';
 import { Script, vectorFor, type ChatStep, type EmbedStep, type RecordedRequest } from './steps.js';
 
@@ -7,14 +8,15 @@ export type { ChatStep, EmbedStep, RecordedRequest } from './steps.js';
 
 /**
  * A local OpenAI-compatible server (`/v1/chat/completions` with SSE streaming,
- * `/v1/embeddings`, `/v1/models`, plus Ollama's `/api/chat` and `/api/embed`) on 127.0.0.1,
+ * `/v1/embeddings`, `/v1/models`, plus Anthropic's `/v1/messages` and Ollama's `/api/chat` and
+ * `/api/embed`) on 127.0.0.1,
  * scripted per test. The real LangChain
  * clients talk to it over loopback.
  */
 export interface OpenAiSim {
   /** e.g. `http://127.0.0.1:41234/v1`: what `OPENAI_BASE_URL` is set to. */
   readonly baseUrl: string;
-  /** e.g. `http://127.0.0.1:41234`: what `OLLAMA_BASE_URL` is set to (Ollama's native `/api/…`). */
+  /** e.g. `http://127.0.0.1:41234`: Ollama's and Anthropic's base URL (their paths carry their own prefixes). */
   readonly origin: string;
   readonly chat: Script<ChatStep>;
   readonly embeddings: Script<EmbedStep>;
@@ -41,6 +43,7 @@ export async function startOpenAiSim(options: SimOptions = {}): Promise<OpenAiSi
     void readJson(req).then((body) => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body });
+      if (path === '/v1/messages') return serveAnthropicMessages(res, chat.next(), model);
       if (path === '/api/chat') return serveOllamaChat(res, chat.next(), body, model);
       if (path === '/api/embed') return serveOllamaEmbed(res, embeddings.next(), body, model);
       if (path.endsWith('/chat/completions')) return serveChat(res, chat.next(), body, model);
