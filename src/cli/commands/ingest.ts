@@ -12,7 +12,7 @@ export function summaryLine(t: Totals): string {
   return `added ${t.added} · updated ${t.updated} · unchanged ${t.unchanged} · duplicates ${t.duplicates} · rejected ${t.rejected}`;
 }
 
-async function ingestFile(library: Library, io: CliIO, file: string, format: ReturnType<typeof parseFormat>, signal: AbortSignal): Promise<IngestReport> {
+async function ingestFile(library: Library, io: CliIO, file: string, format: ReturnType<typeof parseFormat>, signal: AbortSignal, totals: Totals): Promise<IngestReport> {
   const source = await openPaperSource(file, format);
   const progress = startProgress(io.stderr, file, source.size);
   // A line written under a live progress bar would be overdrawn: on a terminal they wait for its end.
@@ -22,7 +22,11 @@ async function ingestFile(library: Library, io: CliIO, file: string, format: Ret
     return await library.ingest(source.records, {
       signal,
       onProgress: (records) => progress.update(source.bytesRead(), records),
-      onRejected: (rejected) => report(formatRejectedLine(rejected)),
+      // Counted as met, so a file that ends in an error still adds its rejected lines to the summary.
+      onRejected: (rejected) => {
+        totals.rejected += 1;
+        report(formatRejectedLine(rejected));
+      },
     });
   } finally {
     progress.stop();
@@ -52,9 +56,8 @@ export const ingestCommand: CliCommand = {
       for (const file of positionals) {
         if (controller.signal.aborted) break;
         try {
-          const report = await ingestFile(library, ctx.io, file, format, controller.signal);
+          const report = await ingestFile(library, ctx.io, file, format, controller.signal, totals);
           for (const key of ['added', 'updated', 'unchanged', 'duplicates'] as const) totals[key] += report[key];
-          totals.rejected += report.rejected.length;
         } catch (error) {
           if (!isFootnoteError(error) || !error.code.startsWith('ingest:')) throw error;
           writeLine(ctx.io.stderr, `footnote ingest: ${error.message}`);

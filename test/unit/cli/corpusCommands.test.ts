@@ -49,13 +49,19 @@ async function library(): Promise<Library> {
 describe('footnote ingest', () => {
   it('GIVEN good, broken and missing files WHEN ingested THEN rejected lines and the missing file are reported, the rest goes in, exit 1', async () => {
     const lib = await library();
-    const result = await run(ingestCommand, lib, {}, ['seeds/papers.jsonl', 'test/fixtures/ingest/broken.jsonl', 'nope.jsonl', 'test/fixtures/ingest/arxiv-sample.jsonl.gz']);
+    const allBad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-cli-bad-')), 'all-bad.jsonl');
+    fs.writeFileSync(allBad, '{"id": "a"}\n');
+    cleanup.push(() => fs.rmSync(path.dirname(allBad), { recursive: true, force: true }));
+    const files = ['seeds/papers.jsonl', 'test/fixtures/ingest/broken.jsonl', 'nope.jsonl', allBad, 'test/fixtures/ingest/arxiv-sample.jsonl.gz'];
+    const result = await run(ingestCommand, lib, {}, files);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('test/fixtures/ingest/broken.jsonl:2: invalid JSON (');
     expect(result.stderr).toContain('test/fixtures/ingest/broken.jsonl:4: missing abstract');
     expect(result.stderr).toContain('footnote ingest: nope.jsonl: no such file');
+    expect(result.stderr).toContain(`${allBad}:1: missing abstract`);
+    expect(result.stderr).toContain(`footnote ingest: ${allBad}: no valid jsonl record found`);
     // broken.jsonl repeats the Fast Forward id with a shorter abstract: an update, not a new paper.
-    expect(result.stdout.trim()).toBe('added 51 · updated 1 · unchanged 0 · duplicates 0 · rejected 4');
+    expect(result.stdout.trim()).toBe('added 51 · updated 1 · unchanged 0 · duplicates 0 · rejected 5');
     expect(lib.count()).toBe(51);
   });
 
