@@ -8,7 +8,12 @@ export class ConcurrencyGate {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly limit: number, private readonly maxWaiting = limit * 64) {}
+  constructor(
+    private readonly limit: number,
+    private readonly maxWaiting = limit * 64,
+    /** Awaited before each task starts: lets time-critical work (acknowledgements) go first. */
+    private readonly before: () => Promise<void> = async () => undefined,
+  ) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.active >= this.limit) {
@@ -16,6 +21,7 @@ export class ConcurrencyGate {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else this.active++;
     try {
+      await this.before();
       return await task();
     } finally {
       const next = this.waiting.shift();

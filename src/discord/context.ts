@@ -6,8 +6,9 @@ import { FeedbackRepo } from '../state/feedbackRepo.js';
 import type { StateDb } from '../state/openStateDb.js';
 import { UsageRepo } from '../state/usageRepo.js';
 import type { Library } from '../store/Library.js';
-import { ConcurrencyGate } from './ConcurrencyGate.js';
-import { RateLimiter } from './RateLimiter.js';
+import type { AckTracker } from './AckTracker.js';
+import type { ConcurrencyGate } from './ConcurrencyGate.js';
+import type { RateLimiter } from './RateLimiter.js';
 
 /** The bot's SQLite repositories. */
 export interface BotState {
@@ -39,5 +40,6 @@ export interface HandlerContext {
   library?: Library;
   limiter: RateLimiter;
   gate: ConcurrencyGate;
+  acks: AckTracker;
   services: ExtraServices;
 }

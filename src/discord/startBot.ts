@@ -7,6 +7,7 @@ import type { StateDb } from '../state/openStateDb.js';
 import type { Library } from '../store/Library.js';
 import { BUTTONS, type ButtonHandler } from './buttons/index.js';
 import { COMMANDS, type SlashCommand } from './commands/index.js';
+import { AckTracker } from './AckTracker.js';
 import { ConcurrencyGate } from './ConcurrencyGate.js';
 import { createBotState, type ExtraServices, type HandlerContext } from './context.js';
 import { createInteractionHandler } from './events/interactionCreate.js';
@@ -55,11 +56,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   if (!token) throw new FootnoteError('config:invalid', 'DISCORD_TOKEN is not set');
   const assistant = Promise.resolve(options.assistant);
   assistant.catch((error: unknown) => logger.error({ err: error }, 'assistant failed to load'));
+  const acks = new AckTracker();
   const context: HandlerContext = {
     config, logger, state: createBotState(options.state), library: options.library, services: options.services ?? {},
     assistant: () => assistant,
     limiter: new RateLimiter(config.discord.rateLimitPerMinute),
-    gate: new ConcurrencyGate(config.discord.maxConcurrentAnswers),
+    gate: new ConcurrencyGate(config.discord.maxConcurrentAnswers, undefined, () => acks.idle()),
+    acks,
   };
   const client = new Client({ intents: botIntents(config.discord.messageContentIntent), rest: restOptions(config.discord.apiBase), allowedMentions: NO_PINGS });
   client.on(Events.InteractionCreate, createInteractionHandler(context, options.commands ?? COMMANDS, options.buttons ?? BUTTONS));

@@ -7,7 +7,15 @@ import { note } from '../render/messages.js';
 
 const AUTOCOMPLETE_BUDGET_MS = 2000;
 
-async function runCommand(interaction: ChatInputCommandInteraction, commands: readonly SlashCommand[], ctx: HandlerContext): Promise<void> {
+function once(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (!done) fn();
+    done = true;
+  };
+}
+
+async function runCommand(interaction: ChatInputCommandInteraction, commands: readonly SlashCommand[], ctx: HandlerContext, acked: () => void): Promise<void> {
   const command = commands.find((c) => c.definition.name === interaction.commandName);
   if (!command) throw new FootnoteError('internal', 'unknown command', { command: interaction.commandName });
   if (command.rateLimited) {
@@ -15,15 +23,17 @@ async function runCommand(interaction: ChatInputCommandInteraction, commands: re
   }
   const ephemeral = typeof command.ephemeral === 'function' ? command.ephemeral(interaction) : command.ephemeral === true;
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  acked();
   await command.execute(interaction, ctx);
 }
 
-async function runButton(interaction: ButtonInteraction, buttons: readonly ButtonHandler[], ctx: HandlerContext): Promise<void> {
+async function runButton(interaction: ButtonInteraction, buttons: readonly ButtonHandler[], ctx: HandlerContext, acked: () => void): Promise<void> {
   const [prefix, ...args] = interaction.customId.split(':');
   const button = buttons.find((b) => b.prefix === prefix);
   if (!button) throw new FootnoteError('internal', 'unknown button', { customId: interaction.customId });
   if (button.ack === 'update') await interaction.deferUpdate();
   else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  acked();
   await button.execute(interaction, args, ctx);
 }
 
@@ -60,9 +70,11 @@ export function createInteractionHandler(ctx: HandlerContext, commands: readonly
   return async (interaction: Interaction): Promise<void> => {
     const started = Date.now();
     const log = ctx.logger.child({ interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id });
+    const acked = once(() => ctx.acks.end());
+    ctx.acks.begin();
     try {
-      if (interaction.isChatInputCommand()) await runCommand(interaction, commands, ctx);
-      else if (interaction.isButton()) await runButton(interaction, buttons, ctx);
+      if (interaction.isChatInputCommand()) await runCommand(interaction, commands, ctx, acked);
+      else if (interaction.isButton()) await runButton(interaction, buttons, ctx, acked);
       else if (interaction.isAutocomplete()) await runAutocomplete(interaction, commands, ctx);
       else return;
       log.debug({ ms: Date.now() - started, kind: interaction.type }, 'interaction handled');
@@ -74,6 +86,8 @@ export function createInteractionHandler(ctx: HandlerContext, commands: readonly
         return;
       }
       if (interaction.isRepliable()) await tellUser(interaction, userMessage(error)).catch((e: unknown) => log.warn({ err: e }, 'could not tell the user about an error'));
+    } finally {
+      acked();
     }
   };
 }

@@ -46,6 +46,10 @@ export class DiscordSimulator {
 
   static async start(options: { ackDeadlineMs?: number } = {}): Promise<DiscordSimulator> {
     const sim = new DiscordSimulator(options.ackDeadlineMs ?? 3000);
+    // Node closes idle keep-alive sockets after 5 s; a client whose event loop lags (200 answers
+    // at once) can reuse one just as it closes ("other side closed"). Discord's edge keeps them longer.
+    sim.server.keepAliveTimeout = 65_000;
+    sim.server.headersTimeout = 66_000;
     await new Promise<void>((resolve) => sim.server.listen(0, '127.0.0.1', resolve));
     return sim;
   }

@@ -65,7 +65,10 @@ function interactionCallback(s: RestState, [, id, token]: string[], body: any, q
     return bad(problems);
   }
   rec.callback = { type: body.type, data: body.data, at: Date.now() };
-  if (body.type === 4 || body.type === 7) rec.original = body.data;
+  if (body.type === 4 || body.type === 7) {
+    rec.original = body.data;
+    rec.answeredAt = Date.now();
+  }
   s.changed();
   const withResponse = query.get('with_response') === 'true';
   return withResponse ? { status: 200, body: { interaction: { id, type: rec.type }, resource: { type: body.type } } } : { status: 204 };
@@ -88,6 +91,7 @@ function editOriginal(s: RestState, [, , token]: string[], body: any): Reply {
     return bad(problems);
   }
   rec.edits.push(body);
+  rec.answeredAt ??= Date.now();
   rec.original = { ...(rec.original ?? {}), ...body };
   s.changed();
   return { status: 200, body: { id: rec.id, channel_id: rec.channelId, content: '', embeds: [], components: [], ...rec.original, author: userObject(s.fixtures.users.bot), attachments: [], mentions: [], mention_roles: [], timestamp: new Date().toISOString(), flags: rec.original?.flags ?? 0, type: 20 } };

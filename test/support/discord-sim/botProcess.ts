@@ -38,6 +38,10 @@ export class BotProcess {
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Parsed log lines (non-JSON lines are skipped). */
   logLines(): Array<Record<string, unknown>> {
     return this.logs.split('\n').flatMap((l) => {

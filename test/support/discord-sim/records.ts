@@ -12,6 +12,8 @@ export interface InteractionRecord {
   original?: any;
   edits: any[];
   followups: any[];
+  /** When the user first saw a final answer (first edit, or an immediate reply). */
+  answeredAt?: number;
   /** The bot deleted its original response (e.g. to show an error to the user alone). */
   deleted?: boolean;
 }
