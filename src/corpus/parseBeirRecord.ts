@@ -1,6 +1,6 @@
 import { deriveTitle } from './deriveTitle.js';
 import type { Paper } from './Paper.js';
-import { parseJsonObject, textField } from './recordFields.js';
+import { noMetadata, parseJsonObject, textField } from './recordFields.js';
 
 /** A BEIR corpus line `{_id, title, text}`; the `_id` is kept exactly so standard scorers match it. */
 export function parseBeirRecord(line: string): Paper | string {
@@ -15,12 +15,7 @@ export function parseBeirRecord(line: string): Paper | string {
     id,
     title: title || deriveTitle(abstract),
     titleDerived: !title,
-    authors: [],
-    year: null,
-    venue: null,
-    url: null,
     abstract,
-    categories: [],
-    published: null,
+    ...noMetadata(),
   };
 }

@@ -2,6 +2,7 @@ import { deriveTitle } from './deriveTitle.js';
 import { normaliseText } from './normalise.js';
 import type { Paper } from './Paper.js';
 import { textId } from './parseJsonlPaper.js';
+import { noMetadata } from './recordFields.js';
 
 /** One abstract per line, optionally prefixed `Abstract:` (the seeds' `abstracts.txt`). */
 export function parseTextLine(line: string): Paper | string {
@@ -10,12 +11,7 @@ export function parseTextLine(line: string): Paper | string {
     id: abstract ? textId(abstract) : '',
     title: deriveTitle(abstract),
     titleDerived: true,
-    authors: [],
-    year: null,
-    venue: null,
-    url: null,
     abstract,
-    categories: [],
-    published: null,
+    ...noMetadata(),
   };
 }

@@ -1,6 +1,12 @@
 import { normaliseText } from './normalise.js';
+import type { Paper } from './Paper.js';
 
 export type JsonRecord = Record<string, unknown>;
+
+/** The fields of a source that carries only text (plain abstracts, BEIR): nothing known. */
+export function noMetadata(): Pick<Paper, 'authors' | 'year' | 'venue' | 'url' | 'categories' | 'published'> {
+  return { authors: [], year: null, venue: null, url: null, categories: [], published: null };
+}
 
 /** A line parsed as a JSON object, or the user-facing reason it is not one. */
 export function parseJsonObject(line: string): JsonRecord | string {
