@@ -112,9 +112,22 @@ export class LlmAnswerer implements Answerer {
   }
 }
 
-/** Partials shown while streaming: no mentions, and no marker that names a source not given. */
+/**
+ * Partials shown while streaming (unverified; the final answer replaces them): no mentions, no
+ * marker naming a source not given, and markers already numbered in order of first use, as the
+ * final Sources list will be.
+ */
 function partialsFor(onPartial: (text: string) => void, sourceCount: number): (text: string) => void {
-  return (text) => onPartial(stripMentions(text).replace(/\[(\d+)\]/g, (m, n: string) => (Number(n) >= 1 && Number(n) <= sourceCount ? m : '')));
+  return (text) => {
+    const order: number[] = [];
+    const renumbered = stripMentions(text).replace(/\[(\d+)\]/g, (_m, digits: string) => {
+      const n = Number(digits);
+      if (n < 1 || n > sourceCount) return '';
+      if (!order.includes(n)) order.push(n);
+      return `[${order.indexOf(n) + 1}]`;
+    });
+    onPartial(renumbered);
+  };
 }
 
 function codeOf(error: unknown): string {

@@ -132,6 +132,8 @@ describe('LlmAnswerer against the OpenAI-compatible simulator', () => {
     expect(partials.every((p, i) => i === 0 || p.length >= (partials[i - 1] as string).length - 4)).toBe(true);
     expect(partials.join('\n')).not.toMatch(/@everyone|<@42>|\[7\]/);
     expect(partials.at(-1)).toContain('87% reduction');
+    // Source 2 is the first cited, so partials already call it [1], as the final answer does.
+    expect(partials.at(-1)).toContain('validation set [1]');
   });
 
   it('GIVEN the caller aborts WHEN the model is mid-stream THEN the call rejects and the circuit is untouched', async () => {
