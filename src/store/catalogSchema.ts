@@ -66,7 +66,8 @@ export function openCatalogDb(file: string): CatalogDb {
   db.pragma('journal_mode = WAL');
   // WAL with synchronous=NORMAL never fsyncs per commit and stays consistent after a crash; a power cut may lose the last commits, which re-ingest restores.
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  // Long enough to wait out another process finishing a bulk load (an FTS rebuild at 75k papers).
+  db.pragma('busy_timeout = 30000');
   db.pragma('cache_size = -65536');
   const version = db.pragma('user_version', { simple: true }) as number;
   MIGRATIONS.forEach((sql, i) => {
