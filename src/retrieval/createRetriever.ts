@@ -54,7 +54,8 @@ export function createRetriever(library: Library, options: RetrieverOptions = {}
   return {
     async retrieve(query: string, call: RetrieveOptions = {}): Promise<RankedPaper[]> {
       const k = call.k ?? options.k ?? 5;
-      const search = { ...base, mode: call.mode ?? base.mode };
+      // Each leg must reach k on its own: a BEIR run at k = 100 needs 100 candidates, not the union of two 50s.
+      const search = { ...base, mode: call.mode ?? base.mode, depth: Math.max(base.depth, k) };
       const intent = parseQueryIntent(query, authors());
       const topic = hasTopic(intent);
       const match = searchMetadata(library, intent, topic, k);
