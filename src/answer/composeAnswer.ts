@@ -29,18 +29,21 @@ function pickFromPaper(profile: QuestionProfile, passage: RankedPaper, analyses:
   return chosen.map((sentence, i) => ({ passage, sentence, priority: rank * 10 + i }));
 }
 
-/** A second paper joins only when the question asks for several and it covers part of it. */
+/** A second paper joins only when the question asks for several; the one covering most of it. */
 function secondaryPapers(question: string, profile: QuestionProfile, passages: RankedPaper[], primary: number, analyses: PaperAnalyses): RankedPaper[] {
   if (!MULTI_PAPER.test(question)) return [];
   return passages
     .slice(0, 3)
     .filter((_, i) => i !== primary)
-    .filter((p) => {
-      const analysis = analyses.get(p.paper);
-      const best = Math.max(0, ...analysis.sentenceStems.map((s) => coverage(profile, s)));
-      return best >= 0.25 && coverage(profile, analysis.stems) >= 0.4;
+    .map((passage) => {
+      const analysis = analyses.get(passage.paper);
+      const sentence = Math.max(0, ...analysis.sentenceStems.map((s) => coverage(profile, s)));
+      return { passage, sentence, paper: coverage(profile, analysis.stems) };
     })
-    .slice(0, 1);
+    .filter((c) => c.sentence >= 0.25 && c.paper >= 0.4)
+    .sort((a, b) => b.sentence + b.paper - (a.sentence + a.paper))
+    .slice(0, 1)
+    .map((c) => c.passage);
 }
 
 /** Drops the lowest-priority sentences until the answer fits, keeping at least one. */
