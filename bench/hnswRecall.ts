@@ -21,13 +21,17 @@ const K = 10;
 const GRID = { m: [8, 16, 32], efConstruction: [100, 200], efSearch: [32, 64, 128, 256, 512] };
 type Grid = typeof GRID;
 
-/** `--m 16,32 --ef-construction 100 --ef-search 256` narrows the grid for runs at scale. */
-function gridFrom(args: readonly string[]): Grid {
+/**
+ * The grid for one data set: `--m 16,32 --ef-construction 100 --ef-search 256` on the command line
+ * win over the data set's own narrowing, which wins over the full grid.
+ */
+function gridFor(args: readonly string[], narrowed: Partial<Grid> = {}): Grid {
   const list = (name: string, fallback: number[]) => {
     const at = args.indexOf(`--${name}`);
     return at >= 0 && args[at + 1] ? (args[at + 1] as string).split(',').map(Number) : fallback;
   };
-  return { m: list('m', GRID.m), efConstruction: list('ef-construction', GRID.efConstruction), efSearch: list('ef-search', GRID.efSearch) };
+  const base = { ...GRID, ...narrowed };
+  return { m: list('m', base.m), efConstruction: list('ef-construction', base.efConstruction), efSearch: list('ef-search', base.efSearch) };
 }
 
 interface Row {
@@ -125,7 +129,7 @@ function table(rows: readonly Row[]): string {
 export async function run(args: string[]): Promise<{ title: string; markdown: string }> {
   const datasets = await loadHnswDatasets(args);
   const rows: Row[] = [];
-  for (const data of datasets) rows.push(...(await measure(data, { ...gridFrom(args), ...data.grid })));
+  for (const data of datasets) rows.push(...(await measure(data, gridFor(args, data.grid))));
   const best = recommend(rows);
   const defaults = `M=${HNSW_DEFAULTS.m}, efConstruction=${HNSW_DEFAULTS.efConstruction}, efSearch=${HNSW_DEFAULTS.efSearch}`;
   const advice = best

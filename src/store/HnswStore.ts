@@ -5,7 +5,7 @@ import { SaveableVectorStore } from '@langchain/core/vectorstores';
 import hnswlib from 'hnswlib-node';
 import { type EmbedderInfo, type FootnoteEmbeddings, sameEmbedder } from '../embeddings/types.js';
 import { type AtomicDirHooks, hasRecoverableDir, recoverDir, replaceDirAtomically } from './atomicDir.js';
-import { exactSearch, validateBatch } from './hnswVectors.js';
+import { validateBatch } from './hnswVectors.js';
 import { type HnswManifest, MANIFEST_FILE, corruptIndex, embedderMismatch, readManifest, verifyManifest } from './hnswManifest.js';
 import { HnswLabels } from './hnswLabels.js';
 import { readSnapshotIndex, writeSnapshot } from './hnswSnapshot.js';
@@ -131,14 +131,11 @@ export class HnswStore extends SaveableVectorStore {
     const wanted = Math.min(Math.floor(k), this.size);
     if (!(wanted > 0)) return [];
     this.index.setEf(Math.max(this.options.efSearch, wanted));
+    // With a filter hnswlib keeps walking until ef candidates pass it, so a selective filter still
+    // yields up to k hits without fetching more by hand.
     const labelFilter = filter && ((label: number) => this.labels.passes(label, filter));
     const { distances, neighbors } = this.index.searchKnn(query, wanted, labelFilter);
-    const hits = neighbors.map((label, i): [DocumentInterface, number] => [this.labels.docAt(label), similarity(distances[i] as number)]);
-    if (filter === undefined || hits.length === wanted) return hits;
-    // A very selective filter can starve the graph walk; the survivors are few, so scan them.
-    const matching = this.labels.matching(filter);
-    if (matching.length <= hits.length) return hits;
-    return exactSearch(query, matching, (label) => this.index.getPoint(label), wanted).map(([label, score]) => [this.labels.docAt(label), score]);
+    return neighbors.map((label, i) => [this.labels.docAt(label), similarity(distances[i] as number)]);
   }
 
   /** Removes vectors by paper id; unknown ids are ignored. Their slots are reused by later adds. */

@@ -68,11 +68,6 @@ export class HnswLabels {
     return doc;
   }
 
-  /** Labels of live documents that pass `filter`. */
-  matching(filter: (doc: DocumentInterface) => boolean): number[] {
-    return [...this.docs].filter(([, doc]) => filter(doc)).map(([label]) => label);
-  }
-
   passes(label: number, filter: (doc: DocumentInterface) => boolean): boolean {
     const doc = this.docs.get(label);
     return doc !== undefined && filter(doc);

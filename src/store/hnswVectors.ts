@@ -29,26 +29,3 @@ export function validateBatch(
     return id;
   });
 }
-
-function norm(vector: readonly number[]): number {
-  let sum = 0;
-  for (const x of vector) sum += x * x;
-  return Math.sqrt(sum);
-}
-
-/** Cosine similarity of `query` to each candidate, best first, at most `k`. */
-export function exactSearch<L>(
-  query: readonly number[],
-  candidates: readonly L[],
-  vectorOf: (candidate: L) => readonly number[],
-  k: number,
-): Array<[L, number]> {
-  const queryNorm = norm(query) || 1;
-  const scored = candidates.map((candidate): [L, number] => {
-    const vector = vectorOf(candidate);
-    let dot = 0;
-    for (let d = 0; d < query.length; d++) dot += (query[d] as number) * (vector[d] as number);
-    return [candidate, dot / (queryNorm * (norm(vector) || 1))];
-  });
-  return scored.sort((a, b) => b[1] - a[1]).slice(0, k);
-}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DocumentInterface } from '@langchain/core/documents';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HnswStore } from '../../../src/store/HnswStore.js';
-import { randomVector, seededEmbeddings, seededRandom } from '../../support/syntheticVectors.js';
+import { exactNeighbours, randomVector, seededEmbeddings, seededRandom } from '../../support/syntheticVectors.js';
 
 const info = { name: 'test-seeded', version: '1', dimension: 16 };
 const embeddings = seededEmbeddings(info);
@@ -112,6 +112,18 @@ describe('HnswStore in memory', () => {
     expect(hits.every(([d]) => d.metadata.year === 2003)).toBe(true);
     const one = await store.similaritySearchVectorWithScore(vectors[0] as number[], 10, (d) => d.metadata.id === 'p123');
     expect(idsOf(one)).toEqual(['p123']);
+  });
+
+  it('GIVEN a filter matching one paper in twenty WHEN searched THEN the hits are the exact nearest matching papers', async () => {
+    const store = HnswStore.create(embeddings);
+    const { vectors, docs } = papers(1000, 4);
+    await store.addVectors(vectors, docs);
+    const rare = (d: DocumentInterface) => Number((d.metadata.id as string).slice(1)) % 20 === 7;
+    const matching = docs.map((d, i) => [d, i] as const).filter(([d]) => rare(d)).map(([, i]) => i);
+    const query = randomVector(seededRandom(99), 16);
+    const [exact] = exactNeighbours(matching.map((i) => vectors[i] as number[]), [query], 10);
+    const hits = await store.similaritySearchVectorWithScore(query, 10, rare);
+    expect(idsOf(hits)).toEqual((exact as number[]).map((j) => `p${matching[j]}`));
   });
 
   it('GIVEN documents with text WHEN added through addDocuments THEN a query embedding of the same text finds them', async () => {
