@@ -20,7 +20,7 @@ export interface TopicMatcherOptions {
   topShare: number;
 }
 
-export const DEFAULT_TOPIC_MATCHING: TopicMatcherOptions = { minSimilarity: 0.3, topShare: 0.02 };
+export const DEFAULT_TOPIC_MATCHING: TopicMatcherOptions = { minSimilarity: 0.25, topShare: 0.02 };
 
 const STOP = new Set('the and for with from that this into over under about using based via their our are was were its new study paper'.split(' '));
 
