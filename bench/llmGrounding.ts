@@ -121,7 +121,7 @@ export async function run(args: string[]): Promise<{ title: string; markdown: st
   const r = await replay(recordings, source);
   const sentences = recordings.reduce((n, x) => n + x.sentences.length, 0);
   const markdown = [
-    `${recordings.length} recorded answers (${sentences} sentences, ${at.bad} hand-labelled as flawed) to ${recordings.length} of the ${questions} questions in \`test/fixtures/questions.jsonl\`, replayed by the scripted OpenAI-compatible server through \`ChatOpenAICompletions\` and \`LlmAnswerer\` (extractive fallback = \`ExtractiveAnswerer\`). Passages are the ones each answer was recorded with.`,
+    `${recordings.length} recorded answers (${sentences} sentences, ${at.bad} hand-labelled as flawed) to ${recordings.length} of the ${questions} questions in \`test/fixtures/questions.jsonl\`, replayed by the scripted OpenAI-compatible server through \`ChatOpenAICompletions\` and \`LlmAnswerer\` (extractive fallback = \`ExtractiveAnswerer\`). Passages are the ones each answer was recorded with. The recordings were written by hand in the style of small chat models (this machine has no model access), and the default threshold was chosen on them: read these as design figures, not a held-out measurement.`,
     '',
     '**End to end (default thresholds)**',
     '',

@@ -67,6 +67,7 @@ export function numbersIn(text: string): string[] {
  * sentence naming one its source never mentions is making a claim the source cannot support.
  */
 export function entitiesIn(text: string): string[] {
-  const tokens = text.match(/[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*/g) ?? [];
+  // "CKA-based" names CKA; "GPT-3.5" names GPT (its number is checked as a number).
+  const tokens = text.match(/[A-Za-z][A-Za-z0-9]*/g) ?? [];
   return tokens.filter((t) => /[A-Z].*[A-Z]/.test(t) || /^[a-z]+[A-Z]/.test(t)).map((t) => t.toLowerCase());
 }
