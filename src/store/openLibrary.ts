@@ -70,7 +70,9 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
       batchSize, saveIntervalMs: options.saveIntervalMs ?? 60_000, bulkLoadMinRows: options.bulkLoadMinRows ?? 5_000, now: options.now ?? (() => new Date()),
     };
     if (!unusable) {
-      const repaired = await reconcileIndex(catalog, store, options.embeddings, batchSize);
+      const repaired = await reconcileIndex(catalog, store, options.embeddings, batchSize, (missing) =>
+        options.logger.info({ missing }, 'embedding papers the vector index lacks'),
+      );
       if (repaired.embedded + repaired.removed > 0) {
         options.logger.info({ ...repaired }, 'vector index reconciled with the catalog');
         await store.save(dir);

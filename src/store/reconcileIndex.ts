@@ -19,6 +19,8 @@ export async function reconcileIndex(
   store: HnswStore,
   embeddings: FootnoteEmbeddings,
   batchSize: number,
+  /** Told how many papers will be embedded before the work starts: at scale it takes a while. */
+  onMissing: (count: number) => void = () => {},
 ): Promise<ReconcileResult> {
   const catalogIds = catalog.allIds();
   const known = new Set(catalogIds);
@@ -26,6 +28,7 @@ export async function reconcileIndex(
   await store.delete({ ids: orphans });
   const pending = new Set(catalog.pendingIds());
   const missing = catalogIds.filter((id) => pending.has(id) || !store.has(id));
+  if (missing.length > 0) onMissing(missing.length);
   for (let i = 0; i < missing.length; i += batchSize) {
     await addPaperVectors(store, embeddings, catalog.getMany(missing.slice(i, i + batchSize)));
   }
