@@ -40,15 +40,19 @@ export async function answerQuestion(ctx: HandlerContext, input: QuestionInput):
  * Turns a stream of partial answers into edits at most every `intervalMs` (Discord rate-limits
  * edits; 1.5 s keeps well inside). The last partial is dropped once `stop` is called.
  */
-export function throttledPartials(edit: (text: string) => Promise<unknown>, intervalMs = 1500): { onPartial: (text: string) => void; stop: () => Promise<void> } {
-  let last = 0;
+export function throttledPartials(
+  edit: (text: string) => Promise<unknown>,
+  intervalMs = 1500,
+  now: () => number = Date.now,
+): { onPartial: (text: string) => void; stop: () => Promise<void> } {
+  let last = -Infinity;
   let pending: Promise<unknown> = Promise.resolve();
   let stopped = false;
   return {
     onPartial(text) {
-      const now = Date.now();
-      if (stopped || now - last < intervalMs || text.trim() === '') return;
-      last = now;
+      const at = now();
+      if (stopped || at - last < intervalMs || text.trim() === '') return;
+      last = at;
       pending = pending.then(() => (stopped ? undefined : edit(text))).catch(() => undefined);
     },
     async stop() {
