@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
-import type { ExtraServices } from '../../src/discord/context.js';
-import { createHighlightsPublisher } from '../../src/discord/highlightsPublisher.js';
+import { attachHighlights } from '../../src/discord/attachHighlights.js';
 import { startBot, type RunningBot } from '../../src/discord/startBot.js';
-import { createHighlightsService, type HighlightsService } from '../../src/highlights/HighlightsService.js';
+import type { HighlightsService } from '../../src/highlights/HighlightsService.js';
 import { openStateDb, type StateDb } from '../../src/state/openStateDb.js';
 import type { Library } from '../../src/store/Library.js';
 import { openLibrary } from '../../src/store/openLibrary.js';
@@ -38,12 +37,8 @@ beforeAll(async () => {
   library = await openLibrary({ dataDir: path.join(dir, 'lib'), embeddings: createFakeEmbeddings(), logger: quietLogger, now: () => clock.now() });
   await library.ingest(readSeeds());
   db = openStateDb(path.join(dir, 'state.db'));
-  // What startBot's caller does: the service needs the logged-in client, the handlers need the service.
-  const services: ExtraServices = {};
-  bot = await startBot({ config, logger: quietLogger, assistant: { summarize } as never, state: db, library, services });
-  service = createHighlightsService({ library, assistant: { summarize }, state: db, publisher: createHighlightsPublisher(bot.client, quietLogger), clock, logger: quietLogger, config });
-  services.highlights = service;
-  await service.start();
+  bot = await startBot({ config, logger: quietLogger, assistant: { summarize } as never, state: db, library });
+  service = await attachHighlights({ bot, library, assistant: { summarize }, state: db, config, logger: quietLogger, clock });
 });
 
 afterAll(async () => {
