@@ -33,7 +33,7 @@ export class ExtractiveAnswerer implements Answerer {
     const { text, citations } =
       verdict.kind === 'metadata'
         ? metadataAnswer(passages, this.analyses)
-        : composeAnswer(query, verdict.profile, passages, verdict.best, this.analyses);
+        : composeAnswer(query, verdict.profile, passages, verdict.best, this.analyses, (options.history ?? []).map((t) => t.answer));
     if (citations.length === 0) return abstain(passages, { related: true });
     return { text, citations, abstained: false, suggestions: [], answeredBy: this.name };
   }

@@ -18,8 +18,12 @@ interface Pick {
 }
 
 /** Up to `max` sentences of one paper: the best one, then others that also bear on the question. */
-function pickFromPaper(profile: QuestionProfile, passage: RankedPaper, analyses: PaperAnalyses, max: number, rank: number): Pick[] {
-  const scored = scoreSentences(profile, analyses.get(passage.paper)).sort((a, b) => b.score - a.score);
+function pickFromPaper(profile: QuestionProfile, passage: RankedPaper, analyses: PaperAnalyses, max: number, rank: number, said: readonly string[]): Pick[] {
+  // In a conversation, sentences an earlier answer already gave make way for new ones.
+  const repeated = (text: string) => said.some((answer) => answer.includes(attributeSentence(text)));
+  const scored = scoreSentences(profile, analyses.get(passage.paper))
+    .map((s) => (repeated(s.text) ? { ...s, score: s.score - 0.5 } : s))
+    .sort((a, b) => b.score - a.score);
   const best = scored[0];
   if (!best) return [];
   const others = scored.slice(1).filter((s) => !s.text.endsWith('?'));
@@ -67,13 +71,15 @@ export function composeAnswer(
   passages: RankedPaper[],
   primary: number,
   analyses: PaperAnalyses,
+  /** Earlier answers of the conversation. */
+  said: readonly string[] = [],
 ): { text: string; citations: Citation[] } {
   const main = passages[primary];
   if (!main) return { text: '', citations: [] };
   const extra = secondaryPapers(question, profile, passages, primary, analyses);
   const picks = [
-    ...pickFromPaper(profile, main, analyses, extra.length ? 2 : 3, 0),
-    ...extra.flatMap((p, i) => pickFromPaper(profile, p, analyses, 2, i + 1)),
+    ...pickFromPaper(profile, main, analyses, extra.length ? 2 : 3, 0, said),
+    ...extra.flatMap((p, i) => pickFromPaper(profile, p, analyses, 2, i + 1, said)),
   ];
   // Papers in rank order; within a paper the best sentence leads (the direct answer), then the
   // others in the abstract's own order so the context reads naturally.

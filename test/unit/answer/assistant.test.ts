@@ -109,6 +109,9 @@ describe('FootnoteAssistant.ask', () => {
     expect(alone.abstained).toBe(true);
     const followUp = await app.assistant.ask('and what did they find?', { history });
     expect(followUp.citations.map((c) => c.id)).toEqual([FAST_FORWARD]);
+    // The follow-up leads with something the first answer did not already say.
+    const lead = followUp.text.split(' [1]')[0] as string;
+    expect(first.text).not.toContain(lead);
   });
 });
 
