@@ -7,6 +7,7 @@ import { HnswStore, type HnswOptions } from './HnswStore.js';
 import { ingestPapers } from './ingestPapers.js';
 import type { IngestOptions, IngestReport, Library } from './Library.js';
 import type { PaperCatalog } from './PaperCatalog.js';
+import { SavedIndexWatch } from './SavedIndexWatch.js';
 
 export interface CatalogLibraryDeps {
   catalog: PaperCatalog;
@@ -26,6 +27,9 @@ export class CatalogLibrary implements Library {
   private readonly catalog: PaperCatalog;
   /** Ingest and rebuild change the index: one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** True while an ingest or rebuild holds the store: it must not be swapped under them. */
+  private busy = false;
+  private readonly watch: SavedIndexWatch;
 
   constructor(
     private readonly deps: CatalogLibraryDeps,
@@ -35,6 +39,7 @@ export class CatalogLibrary implements Library {
   ) {
     this.catalog = deps.catalog;
     this.embedder = deps.embeddings.info;
+    this.watch = new SavedIndexWatch(deps.indexDir, deps.now);
   }
 
   count = (): number => this.catalog.count();
@@ -49,12 +54,14 @@ export class CatalogLibrary implements Library {
   authorNames = (): string[] => this.catalog.authorNames();
 
   async denseSearch(query: string, k: number): Promise<Array<{ id: string; similarity: number }>> {
+    await this.reloadIfSavedElsewhere();
     this.assertUsable();
     if (this.store.size === 0 || k <= 0) return [];
     return this.nearest(await this.deps.embeddings.embedQuery(query), k);
   }
 
   async similarTo(id: string, k: number): Promise<Array<{ id: string; similarity: number }>> {
+    await this.reloadIfSavedElsewhere();
     this.assertUsable();
     const vector = this.store.vectorOf(id);
     if (!vector) throw new FootnoteError('not_found:paper', `No indexed paper has the id ${id}.`, { id });
@@ -62,7 +69,8 @@ export class CatalogLibrary implements Library {
   }
 
   ingest(papers: AsyncIterable<Paper | RejectedLine> | Iterable<Paper | RejectedLine>, options?: IngestOptions): Promise<IngestReport> {
-    return this.exclusive(() => {
+    return this.exclusive(async () => {
+      await this.reloadIfSavedElsewhere(true);
       this.assertUsable();
       const target = { ...this.deps, store: this.store, saveIndex: () => this.saveIndex(this.store) };
       return ingestPapers(target, papers, options);
@@ -92,7 +100,25 @@ export class CatalogLibrary implements Library {
   /** Writes the index atomically; only then are the committed rows no longer pending. */
   private async saveIndex(store: HnswStore): Promise<void> {
     await store.save(this.deps.indexDir);
+    this.watch.mark();
     this.catalog.clearPending();
+  }
+
+  /**
+   * Picks up an index another process saved (an ingest from the CLI while the bot runs), so its
+   * papers are found by dense search too, and this process's next save does not drop them.
+   */
+  private async reloadIfSavedElsewhere(force = false): Promise<void> {
+    if ((this.busy && !force) || !this.watch.changed(force)) return;
+    try {
+      this.store = await HnswStore.load(this.deps.indexDir, this.deps.embeddings);
+      // `footnote index rebuild` run elsewhere also cures an embedder mismatch here.
+      this.unusable = undefined;
+      this.deps.logger.info({ vectors: this.store.size }, 'reloaded the vector index saved by another process');
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'could not reload the vector index saved by another process; keeping ours');
+    }
+    this.watch.mark();
   }
 
   private async nearest(vector: number[], k: number, keep?: (id: string) => boolean) {
@@ -106,7 +132,15 @@ export class CatalogLibrary implements Library {
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
+    const guarded = async () => {
+      this.busy = true;
+      try {
+        return await work();
+      } finally {
+        this.busy = false;
+      }
+    };
+    const run = this.queue.then(guarded, guarded);
     this.queue = run.catch(() => undefined);
     return run;
   }

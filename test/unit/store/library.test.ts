@@ -233,3 +233,33 @@ describe('bulk loading', () => {
     expect((await library.denseSearch('subject 4 of a long series', 1))[0]?.id).toBe('bulk:4');
   });
 });
+
+describe('another process saving the index', () => {
+  it('GIVEN two libraries on one data dir WHEN one ingests THEN the other finds the new paper by dense search once its check is due', async () => {
+    const dir = tempDir();
+    const cli = await open(dir, createFakeEmbeddings(), { seedFile: SEEDS });
+    let clock = Date.parse('2026-01-01T00:00:00Z');
+    const bot = await openLibrary({ dataDir: dir, embeddings: createFakeEmbeddings(), logger, now: () => new Date(clock) });
+    opened.push(bot);
+    await cli.ingest([paper('new:1', text('glacier melt under warming oceans'))]);
+    clock += 10_000;
+    expect((await bot.denseSearch('glacier melt warming oceans', 1))[0]?.id).toBe('new:1');
+    // The bot's own ingest starts from the index on disk, so the CLI's vector survives its save.
+    await bot.ingest([paper('new:2', text('coral reef bleaching events'))]);
+    const saved = await HnswStore.load(indexDir(dir), createFakeEmbeddings());
+    expect(saved.has('new:1') && saved.has('new:2')).toBe(true);
+  });
+
+  it('GIVEN a library waiting for a rebuild WHEN another process rebuilds the index THEN dense search works again', async () => {
+    const dir = tempDir();
+    (await open(dir, createFakeEmbeddings(), { seedFile: SEEDS })).close();
+    let clock = Date.parse('2026-01-01T00:00:00Z');
+    const other = () => createFakeEmbeddings({ name: 'other-hash', dimension: 32 });
+    const bot = await openLibrary({ dataDir: dir, embeddings: other(), logger, now: () => new Date(clock) });
+    opened.push(bot);
+    await expect(bot.denseSearch('fast forwarding', 1)).rejects.toMatchObject({ code: 'index:embedder_mismatch' });
+    await (await open(dir, other())).rebuild();
+    clock += 10_000;
+    expect((await bot.denseSearch('fast forwarding low-rank training', 1))[0]?.id).toBe('arxiv:2409.04206');
+  });
+});
