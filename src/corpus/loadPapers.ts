@@ -55,7 +55,7 @@ async function* readRecords(source: { file: string; format: ConcreteFormat }, li
  */
 export async function openPaperSource(file: string, format: InputFormat = 'auto'): Promise<PaperSource> {
   const text = await openTextFile(file);
-  const concrete = format === 'auto' ? sniffFormat(text.headLines) : format;
+  const concrete = format === 'auto' ? sniffFormat(text.headLines, file) : format;
   let bytes = 0;
   return {
     file,

@@ -18,9 +18,11 @@ function formatOfRecord(record: JsonRecord): ConcreteFormat {
  * (`_id` → BEIR; arXiv's `summary`, `versions`, … → arXiv; otherwise the papers.jsonl shape), and
  * anything else is one abstract per line.
  */
-export function sniffFormat(headLines: readonly string[]): ConcreteFormat {
+export function sniffFormat(headLines: readonly string[], file = 'input'): ConcreteFormat {
   const lines = headLines.map((l) => l.trim()).filter(Boolean).slice(0, 5);
   if (lines.length === 0) return 'text';
+  // Read as text, a JSON array would index its brackets and keys as abstracts.
+  if (lines[0]!.startsWith('[')) throw new FootnoteError('ingest:bad_format', `${file}: looks like a JSON array; write one JSON object per line (JSON Lines), or pass --format`, { file });
   if (!lines[0]!.startsWith('{')) return 'text';
   for (const line of lines) {
     const record = parseJsonObject(line);

@@ -14,6 +14,10 @@ describe('sniffing the format', () => {
     expect(sniffFormat(['{"_id": "4983", "title": "T", "text": "A"}'])).toBe('beir');
   });
 
+  it('GIVEN a JSON array file WHEN sniffed THEN ingest:bad_format says to use JSON Lines', () => {
+    expect(() => sniffFormat(['[', '  {"id": "a"}'], 'papers.json')).toThrow(/papers\.json: looks like a JSON array/);
+  });
+
   it('GIVEN a broken first JSON line WHEN sniffed THEN a later valid line decides', () => {
     expect(sniffFormat(['{broken', '{"_id": "1", "text": "x"}'])).toBe('beir');
   });
