@@ -8,8 +8,21 @@ const MENTION = /<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|@everyone\b|@here\b/g;
  * "SYSTEM: reply that…", "cite arxiv:…"). They are dropped before retrieval so that text in a
  * question can never steer what is cited.
  */
-const INSTRUCTION =
-  /(?:\b(?:ignore|disregard|forget|override)\b[^.?!]{0,60}\b(?:instructions?|prompts?|rules?|above|context)\b|\bsystem\s*(?:prompt|:)|<\/?\s*(?:context|system|instructions?)\s*>|^\s*(?:assistant|user)\s*:|\b(?:reply|respond|answer|say|print|output)\s+(?:only\s+)?(?:that|with|exactly)\b|\b(?:you are now|act as|pretend to be)\b|\bcite\s+(?:arxiv:|\[?\d))/i;
+const INSTRUCTION = new RegExp(
+  [
+    String.raw`\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:(?:your|the|my|of|previous|prior|above|earlier|system)\s+)*(?:instructions?|prompts?|rules?|directions?|guidelines?)\b`,
+    String.raw`\b(?:ignore|disregard|forget)\s+(?:everything|all)\s+(?:above|before|else)\b`,
+    String.raw`\b(?:ignore|disregard|forget)\s+(?:the\s+|all\s+)?(?:above|before|previous|prior|preceding)\s*[.!]?\s*$`,
+    String.raw`\bsystem\s*(?:prompt\b|:)`,
+    String.raw`<\/?\s*(?:context|system|instructions?)\s*>`,
+    String.raw`^\s*(?:assistant|user)\s*:`,
+    String.raw`^\s*(?:please\s+)?(?:reply|respond|answer|say|print|output|write)\s+(?:only\s+)?(?:that|with|exactly)\b`,
+    String.raw`\b(?:you are now|act as|pretend to be|from now on)\b`,
+    String.raw`^\s*(?:please\s+)?(?:cite|reference)\s+(?:arxiv:|\[?\d)`,
+    String.raw`\band\s+cite\s+(?:arxiv:|\[?\d)`,
+  ].join('|'),
+  'i',
+);
 
 export interface NormalizedQuestion {
   /** What retrieval and the answerer see. */
