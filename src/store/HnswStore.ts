@@ -82,7 +82,7 @@ export class HnswStore extends SaveableVectorStore {
     const manifest = readManifest(directory);
     if (!sameEmbedder(manifest.embedder, embeddings.info)) throw embedderMismatch(directory, manifest.embedder, embeddings.info);
     verifyManifest(directory, manifest);
-    const index = readSnapshotIndex(directory, manifest);
+    const index = await readSnapshotIndex(directory, manifest);
     return new HnswStore(embeddings, index, manifest.options, HnswLabels.fromManifest(manifest));
   }
 

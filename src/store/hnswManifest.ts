@@ -116,15 +116,16 @@ export function readManifest(directory: string): HnswManifest {
 
 /** Checks the manifest against itself and the index file before hnswlib, which trusts its input, reads it. */
 export function verifyManifest(directory: string, manifest: HnswManifest): void {
-  const labels = new Set<number>(manifest.freeLabels);
-  const ids = new Set<string>();
-  for (const entry of manifest.entries) {
-    if (labels.has(entry.label) || ids.has(entry.id)) throw corruptIndex(directory, `duplicate label or id ${entry.id}`);
-    labels.add(entry.label);
-    ids.add(entry.id);
-  }
-  if (labels.size !== manifest.freeLabels.length + manifest.entries.length || [...labels].some((l) => l >= manifest.nextLabel)) {
+  // Every label below nextLabel is used exactly once, by a live entry or the free list.
+  const used = new Uint8Array(manifest.nextLabel);
+  const claim = (label: number): boolean => label < used.length && used[label] === 0 && (used[label] = 1) === 1;
+  if (!manifest.freeLabels.every(claim) || manifest.freeLabels.length + manifest.entries.length !== used.length) {
     throw corruptIndex(directory, 'inconsistent labels');
+  }
+  const ids = new Set<string>();
+  for (const { label, id } of manifest.entries) {
+    if (!claim(label) || ids.has(id)) throw corruptIndex(directory, `duplicate or unknown label or id ${id}`);
+    ids.add(id);
   }
   let digest: { bytes: number; sha256: string };
   try {

@@ -21,10 +21,11 @@ export function writeSnapshot(directory: string, index: WritableIndex, manifest:
 }
 
 /** Reads `hnsw.index` of a verified manifest and checks it holds the vectors the manifest lists. */
-export function readSnapshotIndex(directory: string, manifest: HnswManifest): InstanceType<typeof hnswlib.HierarchicalNSW> {
+export async function readSnapshotIndex(directory: string, manifest: HnswManifest): Promise<InstanceType<typeof hnswlib.HierarchicalNSW>> {
   const index = new hnswlib.HierarchicalNSW('cosine', manifest.embedder.dimension);
   try {
-    index.readIndexSync(join(directory, INDEX_FILE), false);
+    // Off the main thread: reading a large index takes a second that start-up can use elsewhere.
+    await index.readIndex(join(directory, INDEX_FILE), false);
   } catch (error) {
     throw corruptIndex(directory, `hnswlib cannot read ${INDEX_FILE}`, error);
   }

@@ -114,14 +114,31 @@ describe('HnswStore refuses damaged or foreign indexes', () => {
     expect(error.message).toMatch(/does not match/);
   });
 
-  it('GIVEN a manifest listing fewer vectors than the index holds WHEN loaded THEN index:corrupt about the count', async () => {
+  it('GIVEN a self-consistent manifest listing fewer vectors than the index holds WHEN loaded THEN index:corrupt about the count', async () => {
     await savedStore();
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     manifest.entries.pop();
+    manifest.nextLabel -= 1;
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
     const error = await loadError();
     expect(error.code).toBe('index:corrupt');
-    expect(error.message).toMatch(/count/);
+    expect(error.message).toMatch(/vector count disagrees/);
+  });
+
+  it('GIVEN a manifest whose labels do not add up or repeat an id WHEN loaded THEN index:corrupt', async () => {
+    await savedStore();
+    const original = readFileSync(join(dir, 'manifest.json'), 'utf8');
+    const write = (edit: (m: { entries: Array<{ id: string }> }) => void) => {
+      const manifest = JSON.parse(original);
+      edit(manifest);
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    };
+    write((m) => m.entries.pop());
+    expect((await loadError()).message).toMatch(/inconsistent labels/);
+    write((m) => {
+      (m.entries[1] as { id: string }).id = 'p0';
+    });
+    expect((await loadError()).message).toMatch(/duplicate or unknown label or id p0/);
   });
 
   it('GIVEN no index at all WHEN loaded THEN index:corrupt', async () => {
