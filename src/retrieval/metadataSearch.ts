@@ -1,3 +1,4 @@
+import { foldForMatching } from '../corpus/normalise.js';
 import type { StoredPaper } from '../corpus/Paper.js';
 import type { Library } from '../store/Library.js';
 import type { QueryIntent } from './queryIntent.js';
@@ -11,8 +12,21 @@ export interface MetadataMatch {
 
 const AUTHOR_LIMIT = 500;
 
+/** "Victoria Li" finds "Victoria R. Li": the same first and last name, whatever stands between. */
+function papersOf(library: Library, name: string): StoredPaper[] {
+  const direct = library.byAuthor(name, AUTHOR_LIMIT);
+  const words = name.split(' ');
+  if (direct.length > 0 || words.length < 2) return direct;
+  const [first, last] = [words[0], words[words.length - 1]];
+  const sameName = (author: string) => {
+    const parts = foldForMatching(author).split(' ');
+    return parts[0] === first && parts[parts.length - 1] === last;
+  };
+  return library.byAuthor(last as string, AUTHOR_LIMIT).filter((p) => p.authors.some(sameName));
+}
+
 function byAuthors(library: Library, names: readonly string[]): StoredPaper[] {
-  const lists = names.map((n) => library.byAuthor(n, AUTHOR_LIMIT));
+  const lists = names.map((n) => papersOf(library, n));
   // "Cho and Lopez" means their joint papers; if they have none, each one's.
   const joint = lists.reduce((acc, list) => acc.filter((p) => list.some((q) => q.id === p.id)));
   if (joint.length > 0 || lists.length === 0) return joint;

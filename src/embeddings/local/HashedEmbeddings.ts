@@ -26,11 +26,11 @@ export interface HashedEmbeddingsOptions {
 }
 
 export const DEFAULT_HASHED_OPTIONS: Required<HashedEmbeddingsOptions> = {
-  dimension: 384,
+  dimension: 512,
   words: 1,
   concepts: 0.6,
-  bigrams: 0.35,
-  charNgrams: 0.45,
+  bigrams: 0.2,
+  charNgrams: 0.9,
   idf: true,
   variant: '',
   worker: true,

@@ -31,7 +31,7 @@ describe('HashedEmbeddings', () => {
 
   it('GIVEN the default config, WHEN the factory builds the embedder, THEN it is the local one with a stable identity', () => {
     const made = createEmbeddings({ provider: 'local' });
-    expect(made.info).toEqual({ name: 'local-hashed', version: '1', dimension: 384 });
+    expect(made.info).toEqual({ name: 'local-hashed', version: '1', dimension: 512 });
   });
 
   it('GIVEN an unsupported provider, WHEN the factory is asked for it, THEN it throws a FootnoteError', () => {
@@ -82,5 +82,15 @@ describe('textFeatures', () => {
 
   it('GIVEN stop words, WHEN featurised, THEN they are not terms', () => {
     expect(textFeatures('what is the of and').terms).toEqual([]);
+  });
+});
+
+describe('idfOf', () => {
+  it('GIVEN a word common in research abstracts and a rare one, WHEN weighed, THEN the common one weighs less', async () => {
+    const { idfOf } = await import('../../../src/embeddings/local/idf.js');
+    const { stem } = await import('../../../src/embeddings/local/stem.js');
+    expect(idfOf(stem('results'))).toBeLessThan(0.3);
+    expect(idfOf(stem('transcendence'))).toBeGreaterThan(0.8);
+    expect(idfOf('zzzunseen')).toBe(1);
   });
 });
