@@ -8,7 +8,7 @@ let lexiconSize = Number.POSITIVE_INFINITY;
 /** The wink-nlp pipeline, loaded on first use: loading the model costs ~150 ms, which `--help` should not pay. */
 export function nlp(): WinkMethods {
   if (!instance) {
-    instance = winkNLP(model, ['sbd', 'pos']);
+    instance = winkNLP(model, ['sbd']);
     // Out-of-vocabulary words get ids after the lexicon's, so the first one seen marks its size.
     const probe = instance.readDoc('qzxqvjw').tokens().out(instance.its.uniqueId)[0];
     if (typeof probe === 'number') lexiconSize = probe;
