@@ -66,7 +66,7 @@ export class HashedEmbeddings extends Embeddings implements FootnoteEmbeddings {
     super({});
     this.options = { ...DEFAULT_HASHED_OPTIONS, ...options };
     const suffix = this.options.variant ? `-${this.options.variant}` : '';
-    this.info = { name: `local-hashed${suffix}`, version: '1', dimension: this.options.dimension };
+    this.info = { name: `local-hashed${suffix}`, version: '2', dimension: this.options.dimension };
     this.grams = new CharGramSlots(this.options.dimension);
     this.worker = this.options.worker ? new WorkerEmbedder(this.options, this.options.dimension) : undefined;
   }

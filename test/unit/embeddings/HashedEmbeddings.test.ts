@@ -31,7 +31,7 @@ describe('HashedEmbeddings', () => {
 
   it('GIVEN the default config, WHEN the factory builds the embedder, THEN it is the local one with a stable identity', () => {
     const made = createEmbeddings({ provider: 'local' });
-    expect(made.info).toEqual({ name: 'local-hashed', version: '1', dimension: 512 });
+    expect(made.info).toEqual({ name: 'local-hashed', version: '2', dimension: 512 });
   });
 
   it('GIVEN an unsupported provider, WHEN the factory is asked for it, THEN it throws a FootnoteError', () => {
