@@ -6,6 +6,8 @@ export const DEFAULT_MODELS = { openai: 'gpt-4o-mini', anthropic: 'claude-3-5-ha
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 export const OLLAMA_DEFAULT_BASE_URL = 'http://127.0.0.1:11434';
 export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
+/** A 2–4 sentence answer needs far less; the cap bounds cost and time when a model rambles. */
+const MAX_ANSWER_TOKENS = 600;
 
 export type LlmProvider = Exclude<Config['llm']['provider'], 'none'>;
 
@@ -35,17 +37,18 @@ export async function createChatModel(config: Config['llm']): Promise<BaseChatMo
         configuration: { baseURL: config.openaiBaseUrl ?? OPENAI_DEFAULT_BASE_URL },
         maxRetries: 0,
         timeout: config.timeoutMs,
+        maxTokens: MAX_ANSWER_TOKENS,
       });
     }
     case 'anthropic': {
       if (!config.anthropicApiKey) throw new FootnoteError('config:invalid', 'LLM_PROVIDER=anthropic needs ANTHROPIC_API_KEY');
       const { ChatAnthropic } = await import('@langchain/anthropic');
       // Explicit URL: ANTHROPIC_BASE_URL in the environment is not a Footnote setting.
-      return new ChatAnthropic({ model, apiKey: config.anthropicApiKey, anthropicApiUrl: ANTHROPIC_BASE_URL, maxRetries: 0, maxTokens: 600 });
+      return new ChatAnthropic({ model, apiKey: config.anthropicApiKey, anthropicApiUrl: ANTHROPIC_BASE_URL, maxRetries: 0, maxTokens: MAX_ANSWER_TOKENS });
     }
     case 'ollama': {
       const { ChatOllama } = await import('@langchain/ollama');
-      return new ChatOllama({ model, baseUrl: config.ollamaBaseUrl ?? OLLAMA_DEFAULT_BASE_URL, maxRetries: 0 });
+      return new ChatOllama({ model, baseUrl: config.ollamaBaseUrl ?? OLLAMA_DEFAULT_BASE_URL, maxRetries: 0, numPredict: MAX_ANSWER_TOKENS });
     }
     default:
       throw new FootnoteError('config:invalid', `LLM_PROVIDER=${String(config.provider)} has no chat model`);
