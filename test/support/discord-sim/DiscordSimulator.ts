@@ -1,10 +1,12 @@
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFixtures, guildCreate, memberObject, memberPermissions, snowflake, userObject, type Fixtures, type SimUser } from './fixtures.js';
+import { botMessageObject, createFixtures, guildCreate, memberObject, memberPermissions, readyPayload, snowflake, userObject, type Fixtures, type SimUser } from './fixtures.js';
 import { GatewayServer } from './GatewayServer.js';
 import type { InteractionRecord, RequestRecord, StoredMessage } from './records.js';
-import { messageObject, restRoutes, type RestState, type Route } from './RestRoutes.js';
+import { httpHandler } from './httpHandler.js';
+import { messageObject, restRoutes, type RestState } from './RestRoutes.js';
+import { waitForChange } from './waitForChange.js';
 
 const MESSAGE_CONTENT = 1 << 15;
 
@@ -27,9 +29,8 @@ export class DiscordSimulator {
   private readonly threads: RestState['threads'] = [];
   private readonly events = new EventEmitter().setMaxListeners(0);
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly server = http.createServer((req, res) => void this.handle(req, res));
+  private readonly server: http.Server;
   private readonly gateway: GatewayServer;
-  private readonly routes: Route[];
 
   private constructor(readonly ackDeadlineMs: number) {
     const state: RestState = {
@@ -37,8 +38,8 @@ export class DiscordSimulator {
       interactions: this.interactions, messages: this.messages, threads: this.threads, ackDeadlineMs,
       violation: (text) => this.violation(text), dispatch: (t, d) => this.gateway.dispatch(t, d), changed: () => this.events.emit('change'),
     };
-    this.routes = restRoutes(state);
-    this.gateway = new GatewayServer(this.server, this.token, (sessionId) => this.readyPayload(sessionId), {
+    this.server = http.createServer(httpHandler({ routes: restRoutes(state), token: this.token, requests: this.requests, changed: state.changed }));
+    this.gateway = new GatewayServer(this.server, this.token, (sessionId) => readyPayload(this.fixtures, sessionId, `ws://127.0.0.1:${this.port}`), {
       identify: () => [guildCreate(this.fixtures, this.threads)],
       onFrame: () => this.events.emit('change'),
     });
@@ -71,33 +72,6 @@ export class DiscordSimulator {
     return { identifies: this.gateway.identifies, resumes: this.gateway.resumes, connected: this.gateway.connected };
   }
 
-  private readyPayload(sessionId: string) {
-    return {
-      v: 10, user: { ...userObject(this.fixtures.users.bot), verified: true, mfa_enabled: false, flags: 0 }, session_id: sessionId,
-      resume_gateway_url: `ws://127.0.0.1:${this.port}`, guilds: [{ id: this.fixtures.guildId, unavailable: true }],
-      shard: [0, 1], application: { id: this.fixtures.applicationId, flags: 0 }, private_channels: [],
-    };
-  }
-
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = Buffer.concat(chunks).toString('utf8');
-    const body = raw ? JSON.parse(raw) : undefined;
-    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
-    let reply: { status: number; body?: unknown };
-    const route = url.pathname.startsWith('/api/v10/') ? this.routes.find((r) => r.method === req.method && r.pattern.test(path)) : undefined;
-    const needsAuth = !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
-    if (!route) reply = { status: 404, body: { code: 0, message: '404: Not Found' } };
-    else if (needsAuth && req.headers.authorization !== `Bot ${this.token}`) reply = { status: 401, body: { code: 0, message: '401: Unauthorized' } };
-    else reply = route.handle(path.match(route.pattern) as string[], body, url.searchParams);
-    this.requests.push({ method: req.method ?? '', path, status: reply.status, body, at: Date.now() });
-    res.writeHead(reply.status, reply.body === undefined ? {} : { 'content-type': 'application/json' });
-    res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
-    this.events.emit('change');
-  }
-
   private violation(text: string): void {
     this.violations.push(text);
     this.events.emit('change');
@@ -105,28 +79,11 @@ export class DiscordSimulator {
 
   /** Resolves when `check` returns a value other than undefined/false; re-checked on every change. */
   waitFor<T>(check: () => T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const test = () => {
-        const value = check();
-        if (value === undefined || value === false) return;
-        cleanup();
-        resolve(value);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`timed out waiting for ${what}; violations: ${JSON.stringify(this.violations)}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.events.off('change', test);
-      };
-      this.events.on('change', test);
-      test();
-    });
+    return waitForChange(this.events, check, timeoutMs, () => `${what}; violations: ${JSON.stringify(this.violations)}`);
   }
 
   waitForReady(): Promise<true> {
-    return this.waitFor(() => this.gateway.identifies > 0 && this.requests.length >= 0 && this.gateway.connected, 15_000, 'the bot to identify');
+    return this.waitFor(() => this.gateway.identifies > 0 && this.gateway.connected, 15_000, 'the bot to identify');
   }
 
   private interaction(type: number, user: SimUser, channelId: string, data: unknown, extra: Record<string, unknown> = {}): InteractionRecord {
@@ -170,7 +127,7 @@ export class DiscordSimulator {
 
   /** A user clicks a button on one of the bot's messages (an interaction's original response). */
   click(user: SimUser, on: InteractionRecord, customId: string): InteractionRecord {
-    const message = { id: snowflake(), channel_id: on.channelId, author: userObject(this.fixtures.users.bot), content: '', embeds: [], components: [], attachments: [], mentions: [], mention_roles: [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, pinned: false, type: 20, flags: 0, ...on.original };
+    const message = { ...botMessageObject(this.fixtures, on.channelId), ...on.original };
     return this.interaction(3, user, on.channelId, { custom_id: customId, component_type: 2 }, { message });
   }
 

@@ -1,6 +1,7 @@
 import { guildCreate, memberObject, snowflake, userObject, type Fixtures, type SimChannel } from './fixtures.js';
 import type { InteractionRecord, StoredMessage } from './records.js';
-import { validateChoices, validateMessageBody } from './validatePayload.js';
+import { deleteOriginal, editOriginal, followup, interactionCallback } from './interactionRoutes.js';
+import { validateMessageBody } from './validatePayload.js';
 
 export type Reply = { status: number; body?: unknown };
 export type Route = { method: string; pattern: RegExp; handle(m: string[], body: any, query: URLSearchParams): Reply };
@@ -20,8 +21,8 @@ export interface RestState {
   changed(): void;
 }
 
-const bad = (problems: string[]): Reply => ({ status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: problems } });
-const unknown = (code: number, message: string): Reply => ({ status: 404, body: { code, message } });
+export const bad = (problems: string[]): Reply => ({ status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: problems } });
+export const unknown = (code: number, message: string): Reply => ({ status: 404, body: { code, message } });
 
 export function messageObject(s: Pick<RestState, 'fixtures'>, m: StoredMessage) {
   const author = Object.values(s.fixtures.users).find((u) => u.id === m.author.id);
@@ -33,7 +34,7 @@ export function messageObject(s: Pick<RestState, 'fixtures'>, m: StoredMessage) 
   };
 }
 
-function storeBotMessage(s: RestState, channelId: string, body: any, check: string): Reply {
+export function storeBotMessage(s: RestState, channelId: string, body: any, check: string): Reply {
   const problems = validateMessageBody(body);
   if (problems.length > 0) {
     problems.forEach((p) => s.violation(`${check}: ${p}`));
@@ -48,62 +49,6 @@ function storeBotMessage(s: RestState, channelId: string, body: any, check: stri
 
 function findChannel(s: RestState, id: string): SimChannel | undefined {
   return [...Object.values(s.fixtures.channels), ...s.threads].find((c) => c.id === id);
-}
-
-function interactionCallback(s: RestState, [, id, token]: string[], body: any, query: URLSearchParams): Reply {
-  const rec = s.interactions.get(id as string);
-  if (!rec || rec.token !== token) return unknown(10062, 'Unknown interaction');
-  if (rec.callback) return { status: 400, body: { code: 40060, message: 'Interaction has already been acknowledged.' } };
-  const elapsed = Date.now() - rec.createdAt;
-  if (elapsed > s.ackDeadlineMs) {
-    s.violation(`interaction ${id} acknowledged after ${elapsed} ms (limit ${s.ackDeadlineMs} ms)`);
-    return unknown(10062, 'Unknown interaction');
-  }
-  const problems = body.type === 8 ? validateChoices(body.data?.choices) : [4, 7].includes(body.type) ? validateMessageBody(body.data ?? {}, { isEdit: body.type === 7 }) : [];
-  if (problems.length > 0) {
-    problems.forEach((p) => s.violation(`callback ${body.type}: ${p}`));
-    return bad(problems);
-  }
-  rec.callback = { type: body.type, data: body.data, at: Date.now() };
-  if (body.type === 4 || body.type === 7) {
-    rec.original = body.data;
-    rec.answeredAt = Date.now();
-  }
-  s.changed();
-  const withResponse = query.get('with_response') === 'true';
-  return withResponse ? { status: 200, body: { interaction: { id, type: rec.type }, resource: { type: body.type } } } : { status: 204 };
-}
-
-function byToken(s: RestState, token: string): InteractionRecord | undefined {
-  return [...s.interactions.values()].find((r) => r.token === token);
-}
-
-function editOriginal(s: RestState, [, , token]: string[], body: any): Reply {
-  const rec = byToken(s, token as string);
-  if (!rec) return unknown(10015, 'Unknown Webhook');
-  if (!rec.callback) {
-    s.violation(`interaction ${rec.id}: original edited before any acknowledgement`);
-    return unknown(10008, 'Unknown Message');
-  }
-  const problems = validateMessageBody(body, { isEdit: true });
-  if (problems.length > 0) {
-    problems.forEach((p) => s.violation(`edit original: ${p}`));
-    return bad(problems);
-  }
-  rec.edits.push(body);
-  rec.answeredAt ??= Date.now();
-  rec.original = { ...(rec.original ?? {}), ...body };
-  s.changed();
-  return { status: 200, body: { id: rec.id, channel_id: rec.channelId, content: '', embeds: [], components: [], ...rec.original, author: userObject(s.fixtures.users.bot), attachments: [], mentions: [], mention_roles: [], timestamp: new Date().toISOString(), flags: rec.original?.flags ?? 0, type: 20 } };
-}
-
-function followup(s: RestState, [, , token]: string[], body: any): Reply {
-  const rec = byToken(s, token as string);
-  if (!rec) return unknown(10015, 'Unknown Webhook');
-  if (!rec.callback) s.violation(`interaction ${rec.id}: follow-up before any acknowledgement`);
-  const reply = storeBotMessage(s, rec.channelId, body, 'follow-up');
-  if (reply.status === 200) rec.followups.push(body);
-  return reply;
 }
 
 function startThread(s: RestState, [, channelId, messageId]: string[], body: any): Reply {
@@ -142,14 +87,7 @@ export function restRoutes(s: RestState): Route[] {
     }),
     route('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, (m, body, q) => interactionCallback(s, m, body, q)),
     route('PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (m, body) => editOriginal(s, m, body)),
-    route('DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (m) => {
-      const rec = byToken(s, m[2] as string);
-      if (!rec?.callback) return unknown(10008, 'Unknown Message');
-      rec.original = undefined;
-      rec.deleted = true;
-      s.changed();
-      return { status: 204 };
-    }),
+    route('DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (m) => deleteOriginal(s, m)),
     route('POST', /^\/webhooks\/(\d+)\/([^/]+)$/, (m, body) => followup(s, m, body)),
     route('POST', /^\/channels\/(\d+)\/messages$/, (m, body) => (findChannel(s, m[1] as string) ? storeBotMessage(s, m[1] as string, body, 'channel message') : unknown(10003, 'Unknown Channel'))),
     route('PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/, (m, body) => {

@@ -92,3 +92,20 @@ export function guildCreate(f: Fixtures, threads: SimChannel[]) {
     stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
   };
 }
+
+/** A bot message as an interaction payload carries it (buttons are clicked on one). */
+export function botMessageObject(f: Fixtures, channelId: string) {
+  return {
+    id: snowflake(), channel_id: channelId, author: userObject(f.users.bot), content: '', embeds: [], components: [], attachments: [], mentions: [],
+    mention_roles: [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, pinned: false, type: 20, flags: 0,
+  };
+}
+
+/** READY for the one guild, announced unavailable until its GUILD_CREATE follows (as Discord does). */
+export function readyPayload(f: Fixtures, sessionId: string, resumeUrl: string) {
+  return {
+    v: 10, user: { ...userObject(f.users.bot), verified: true, mfa_enabled: false, flags: 0 }, session_id: sessionId,
+    resume_gateway_url: resumeUrl, guilds: [{ id: f.guildId, unavailable: true }],
+    shard: [0, 1], application: { id: f.applicationId, flags: 0 }, private_channels: [],
+  };
+}
