@@ -90,7 +90,12 @@ export function composeAnswer(
   for (const p of [...kept].sort((a, b) => a.priority - b.priority)) if (!quotes.has(p.passage.paper.id)) quotes.set(p.passage.paper.id, p.sentence.text);
   const numbering = new CitationNumbering();
   const text = kept
-    .map((p) => `${attributeSentence(p.sentence.text)} [${numbering.cite(p.passage.paper, quotes.get(p.passage.paper.id) ?? p.sentence.text)}]`)
+    .map((p, i) => {
+      const sentence = attributeSentence(p.sentence.text);
+      // "The authors … The authors …" reads as a list; after a sentence of the same paper, "They".
+      const text = kept[i - 1]?.passage === p.passage ? sentence.replace(/^The authors'/, 'Their').replace(/^The authors\b/, 'They') : sentence;
+      return `${text} [${numbering.cite(p.passage.paper, quotes.get(p.passage.paper.id) ?? p.sentence.text)}]`;
+    })
     .join(' ');
   return { text, citations: numbering.citations() };
 }
