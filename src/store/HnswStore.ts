@@ -75,15 +75,18 @@ export class HnswStore extends SaveableVectorStore {
   /**
    * Loads a saved index. Throws `index:embedder_mismatch` when another embedder built it and
    * `index:corrupt` when it is missing or damaged; either way `footnote index rebuild` repairs it.
+   * The graph keeps the M and efConstruction it was built with; efSearch, a query-time setting,
+   * comes from `options` (else the current default), so retuning it needs no rebuild.
    */
-  static override async load(directory: string, embeddings: FootnoteEmbeddings): Promise<HnswStore> {
+  static override async load(directory: string, embeddings: FootnoteEmbeddings, options: Pick<HnswOptions, 'efSearch'> = {}): Promise<HnswStore> {
     recoverDir(directory);
     if (!existsSync(directory)) throw corruptIndex(directory, 'it does not exist');
     const manifest = readManifest(directory);
     if (!sameEmbedder(manifest.embedder, embeddings.info)) throw embedderMismatch(directory, manifest.embedder, embeddings.info);
     verifyManifest(directory, manifest);
     const index = await readSnapshotIndex(directory, manifest);
-    return new HnswStore(embeddings, index, manifest.options, HnswLabels.fromManifest(manifest));
+    const graph = { ...manifest.options, efSearch: options.efSearch ?? HNSW_DEFAULTS.efSearch };
+    return new HnswStore(embeddings, index, graph, HnswLabels.fromManifest(manifest));
   }
 
   _vectorstoreType(): string {
@@ -150,6 +153,11 @@ export class HnswStore extends SaveableVectorStore {
   async save(directory: string, hooks?: AtomicDirHooks): Promise<void> {
     const manifest = { embedder: this.embedder, options: this.options, ...this.labels.toManifest() };
     replaceDirAtomically(directory, (temp) => writeSnapshot(temp, this.index, manifest), hooks);
+  }
+
+  /** The graph's M and efConstruction and the current efSearch (for logs and `footnote` status output). */
+  get settings(): Readonly<{ m: number; efConstruction: number; efSearch: number }> {
+    return { ...this.options };
   }
 
   /** Changes the query-time candidate list size (recall against speed) without rebuilding. */

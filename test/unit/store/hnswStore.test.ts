@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentInterface } from '@langchain/core/documents';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HnswStore } from '../../../src/store/HnswStore.js';
+import { HNSW_DEFAULTS, HnswStore } from '../../../src/store/HnswStore.js';
 import { exactNeighbours, randomVector, seededEmbeddings, seededRandom } from '../../support/syntheticVectors.js';
 
 const info = { name: 'test-seeded', version: '1', dimension: 16 };
@@ -175,6 +175,14 @@ describe('HnswStore save and load', () => {
     expect(bare?.[0]).toMatchObject({ pageContent: '', metadata: { id: 'bare' } });
     await loaded.addVectors([vectors[9] as number[]], [doc('p9')]);
     expect(new Set(idsOf(await loaded.similaritySearchVectorWithScore(vectors[9] as number[], 2)))).toEqual(new Set(['p9', 'bare']));
+  });
+
+  it('GIVEN an index saved with one efSearch WHEN loaded with another THEN the query-time setting is the new one', async () => {
+    const store = HnswStore.create(embeddings, { m: 8, efSearch: 40 });
+    await store.save(join(dir, 'tuned'));
+    expect(store.settings).toEqual({ m: 8, efConstruction: HNSW_DEFAULTS.efConstruction, efSearch: 40 });
+    expect((await HnswStore.load(join(dir, 'tuned'), embeddings, { efSearch: 300 })).settings).toEqual({ m: 8, efConstruction: HNSW_DEFAULTS.efConstruction, efSearch: 300 });
+    expect((await HnswStore.load(join(dir, 'tuned'), embeddings)).settings.efSearch).toBe(HNSW_DEFAULTS.efSearch);
   });
 
   it('GIVEN an empty store WHEN saved, loaded and filled THEN it works', async () => {
