@@ -58,7 +58,7 @@ export type HnswManifest = z.infer<typeof manifestSchema>;
 export function corruptIndex(directory: string, reason: string, cause?: unknown): FootnoteError {
   return new FootnoteError(
     'index:corrupt',
-    `The vector index in ${directory} is damaged (${reason}). Run \`footnote index rebuild\` to rebuild it from the paper catalog.`,
+    `The vector index in ${directory} cannot be used (${reason}). Run \`footnote index rebuild\` to rebuild it from the paper catalog.`,
     { directory, reason },
     { cause },
   );
