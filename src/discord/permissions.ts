@@ -13,3 +13,13 @@ export function requireManageGuild(interaction: Interaction | ChatInputCommandIn
     throw new FootnoteError('permission:manage_guild', 'missing Manage Server', { userId: interaction.user.id, guildId: interaction.guildId });
   }
 }
+
+/** What the bot needs in a channel: read, answer with embeds, open and post in threads. */
+export const BOT_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.ReadMessageHistory | PermissionFlagsBits.CreatePublicThreads | PermissionFlagsBits.SendMessagesInThreads;
+
+/** The OAuth2 URL a server admin opens to add the bot with exactly those permissions. */
+export function inviteUrl(applicationId: string): string {
+  return `https://discord.com/oauth2/authorize?client_id=${applicationId}&scope=bot+applications.commands&permissions=${BOT_PERMISSIONS}`;
+}

@@ -74,6 +74,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   await client.login(token);
   const readyClient = await ready;
   logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, messageContent: config.discord.messageContentIntent }, 'bot ready');
+  if (!config.discord.messageContentIntent && config.discord.askChannelIds.length > 0) {
+    logger.warn({ askChannelIds: config.discord.askChannelIds }, 'ASK_CHANNEL_IDS needs MESSAGE_CONTENT_INTENT=true: without it only mentions are read there');
+  }
   return {
     client: readyClient,
     context,

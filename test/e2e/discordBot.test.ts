@@ -39,6 +39,7 @@ beforeAll(async () => {
   const deploy = await runFootnote(['deploy-commands', '--guild', sim.fixtures.guildId], env);
   expect(deploy.code, deploy.stderr).toBe(0);
   expect(deploy.stdout).toMatch(/Registered \d+ commands in guild/);
+  expect(deploy.stdout).toContain(`client_id=${sim.fixtures.applicationId}&scope=bot+applications.commands&permissions=309237730304`);
   bot = new BotProcess(env);
   await sim.waitForReady();
 }, 120_000);

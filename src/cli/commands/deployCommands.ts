@@ -1,4 +1,5 @@
 import { deployCommands } from '../../discord/deployCommands.js';
+import { inviteUrl } from '../../discord/permissions.js';
 import { writeLine, type CliCommand } from '../CliCommand.js';
 
 export const deployCommandsCommand: CliCommand = {
@@ -15,5 +16,6 @@ export const deployCommandsCommand: CliCommand = {
         ? `Registered ${count} commands in guild ${guildId}; they are available now.`
         : `Registered ${count} global commands; Discord may take up to an hour to show them everywhere.`,
     );
+    writeLine(ctx.io.stdout, `Invite the bot with: ${inviteUrl(ctx.config.discord.applicationId as string)}`);
   },
 };
