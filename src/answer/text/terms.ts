@@ -90,7 +90,7 @@ export function termsOf(text: string): Term[] {
       if (type !== 'word' || token.out(its.stopWordFlag)) return;
       const american = americanize(surface);
       const stem = (american === surface ? String(token.out(its.stem as never)) : porterStem(american)).toLowerCase();
-      if (stem.length < 2 || QUESTION_WORDS.has(stem)) return;
+      if (stem.length < 2 || !/^[\p{L}\p{N}]/u.test(stem) || QUESTION_WORDS.has(stem)) return;
       terms.push({ stem: canonicalStem(stem), surface, key: isKey(surface, start), english: isEnglish(surface, String(token.out(its.lemma as never))) });
     });
   });
