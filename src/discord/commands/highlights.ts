@@ -16,7 +16,7 @@ declare module '../context.js' {
   }
 }
 
-const TEXT_CHANNELS: [ChannelType.GuildText, ChannelType.GuildAnnouncement] = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
+export const TEXT_CHANNELS: [ChannelType.GuildText, ChannelType.GuildAnnouncement] = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
 
 export const highlightsDefinition = {
   name: 'highlights',

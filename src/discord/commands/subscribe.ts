@@ -1,13 +1,12 @@
-import { ApplicationCommandOptionType, ChannelType, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { SubscriberKind } from '../../state/subscriptionsRepo.js';
 import { requireManageGuild } from '../permissions.js';
 import { escapeUserText } from '../render/escapeUserText.js';
 import { COLOURS, packEmbeds } from '../render/messages.js';
 import { editWithMessages } from '../send.js';
-import { highlightsService } from './highlights.js';
+import { highlightsService, TEXT_CHANNELS } from './highlights.js';
 import type { SlashCommand } from './SlashCommand.js';
 
-const TEXT_CHANNELS: [ChannelType.GuildText, ChannelType.GuildAnnouncement] = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
 const topicOption = (autocomplete: boolean) =>
   ({ type: ApplicationCommandOptionType.String, name: 'topic', description: 'A topic, e.g. mechanistic interpretability', required: true, max_length: 100, autocomplete }) as const;
 const channelOption = { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'For a channel instead of yourself (Manage Server)', channel_types: TEXT_CHANNELS } as const;
