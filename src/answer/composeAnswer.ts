@@ -36,7 +36,7 @@ function pickFromPaper(profile: QuestionProfile, passage: RankedPaper, analyses:
 /** A second paper joins only when the question asks for several; the one covering most of it. */
 function secondaryPapers(question: string, profile: QuestionProfile, passages: RankedPaper[], primary: number, analyses: PaperAnalyses): RankedPaper[] {
   if (!MULTI_PAPER.test(question)) return [];
-  return passages
+  const candidates = passages
     .slice(0, 3)
     .filter((_, i) => i !== primary)
     .map((passage) => {
@@ -45,9 +45,11 @@ function secondaryPapers(question: string, profile: QuestionProfile, passages: R
       return { passage, sentence, paper: coverage(profile, analysis.stems) };
     })
     .filter((c) => c.sentence >= 0.25 && c.paper >= 0.4)
-    .sort((a, b) => b.sentence + b.paper - (a.sentence + a.paper))
-    .slice(0, 1)
-    .map((c) => c.passage);
+    .sort((a, b) => b.sentence + b.paper - (a.sentence + a.paper));
+  const [first, runnerUp] = candidates;
+  // Two papers that fit equally well: neither clearly contributes, so neither is added.
+  if (!first || (runnerUp && first.sentence + first.paper - (runnerUp.sentence + runnerUp.paper) < 0.1)) return [];
+  return [first.passage];
 }
 
 /** Drops the lowest-priority sentences until the answer fits, keeping at least one. */
