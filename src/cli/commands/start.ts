@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { startBot } from '../../discord/startBot.js';
+import { startShards } from '../../discord/startShards.js';
 import { openStateDb } from '../../state/openStateDb.js';
-import { writeLine, type CliCommand, type CliContext } from '../CliCommand.js';
+import { intOption, writeLine, type CliCommand, type CliContext } from '../CliCommand.js';
 import { runChat } from './chat.js';
 
 function untilSignal(): Promise<NodeJS.Signals> {
@@ -30,18 +31,32 @@ async function runBot(ctx: CliContext): Promise<number> {
     const signal = await untilSignal();
     logger.info({ signal }, 'shutting down');
     await bot.stop();
+    // A shard's IPC channel to its ShardingManager would keep this process alive.
+    if (process.connected) process.disconnect();
     return 0;
   } finally {
     state.close();
   }
 }
 
+/** The bin every shard runs, found from this file in dist/ (or src/ under tsx). */
+const BIN = new URL('../../../bin/footnote.js', import.meta.url).pathname;
+
+async function runShards(ctx: CliContext, count: number): Promise<number> {
+  const shards = await startShards(ctx.config, ctx.logger, BIN, count);
+  const signal = await untilSignal();
+  ctx.logger.info({ signal }, 'stopping shards');
+  await shards.stop();
+  return 0;
+}
+
 export const startCommand: CliCommand = {
   name: 'start',
   summary: 'Start the Discord bot (DISCORD_TOKEN set) or else the terminal chat',
-  usage: 'start',
-  options: {},
-  async run(ctx) {
+  usage: 'start [--shards N]',
+  options: { shards: { type: 'string' } },
+  async run(ctx, values) {
+    if (ctx.config.discord.token && values.shards !== undefined) return runShards(ctx, intOption(values, 'shards', 1, 1, 1024));
     if (ctx.config.discord.token) return runBot(ctx);
     writeLine(ctx.io.stderr, 'DISCORD_TOKEN is not set: starting the terminal chat instead of the Discord bot.');
     return runChat(ctx);

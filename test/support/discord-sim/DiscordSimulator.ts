@@ -68,8 +68,8 @@ export class DiscordSimulator {
     return this.gateway.intents;
   }
 
-  get stats(): { identifies: number; resumes: number; connected: boolean } {
-    return { identifies: this.gateway.identifies, resumes: this.gateway.resumes, connected: this.gateway.connected };
+  get stats(): { identifies: number; resumes: number; connected: boolean; shard?: [number, number] } {
+    return { identifies: this.gateway.identifies, resumes: this.gateway.resumes, connected: this.gateway.connected, shard: this.gateway.shard };
   }
 
   private violation(text: string): void {

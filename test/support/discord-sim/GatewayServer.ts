@@ -28,6 +28,8 @@ export class GatewayServer {
   private session?: Session;
   identifies = 0;
   resumes = 0;
+  /** `[id, count]` from the last IDENTIFY, when the client sent one. */
+  shard?: [number, number];
 
   constructor(server: Server, private readonly token: string, private readonly ready: (sessionId: string) => unknown, private readonly events: GatewayEvents) {
     this.wss = new WebSocketServer({ server });
@@ -59,9 +61,10 @@ export class GatewayServer {
     if (payload.op === OP.Resume) return this.resume(socket, payload.d);
   }
 
-  private identify(socket: WebSocket, d: { token: string; intents: number }): void {
+  private identify(socket: WebSocket, d: { token: string; intents: number; shard?: [number, number] }): void {
     if (d.token !== this.token) return socket.close(4004, 'Authentication failed');
     this.identifies++;
+    this.shard = d.shard;
     this.session = { id: `session-${this.identifies}`, seq: 0, intents: d.intents, log: [], socket };
     this.dispatch('READY', this.ready(this.session.id));
     for (const event of this.events.identify(d.intents) ?? []) this.dispatch('GUILD_CREATE', event);

@@ -31,8 +31,8 @@ export class BotProcess {
   readonly exited: Promise<number | null>;
   private readonly child: ChildProcess;
 
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  constructor(env: Record<string, string>, args: string[] = ['start']) {
+    this.child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d) => (this.logs += String(d)));
     this.child.stdout!.on('data', (d) => (this.logs += String(d)));
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
