@@ -26,7 +26,7 @@ const GUILD = '100000000000000001';
 interface Scenario { label: string; sampleEvery: number; count: number }
 interface Outcome {
   label: string; corpusEnd: number; days: number; posts: number; picks: number; repeatsInCycle: number; cycles: number;
-  newArrived: number; newHighlighted: number; newTwice: number; medianLagDays: number; p50Ms: number; p95Ms: number; maxMs: number;
+  newArrived: number; newHighlighted: number; newTwice: number; medianLagDays: number; p50Ms: number; p95Ms: number; maxMs: number; cpuP50Ms: number; cpuP95Ms: number;
 }
 
 const summarize = (p: Paper) => {
@@ -64,6 +64,7 @@ async function simulate(byDay: Map<string, Paper[]>, sc: Scenario): Promise<Outc
   service.configure({ guildId: GUILD, channelId: '200000000000000001', time: '09:00', timezone: 'UTC', count: sc.count });
   const arrived = new Map<string, string>();
   const ms: number[] = [];
+  const cpuMs: number[] = [];
   const cycleOf: number[] = [];
   for (let day = YEAR_START, i = 0; i < 365; day = addDays(day, 1), i++) {
     await clock.advanceTo(`${day}T06:00:00Z`);
@@ -71,8 +72,11 @@ async function simulate(byDay: Map<string, Paper[]>, sc: Scenario): Promise<Outc
     write(catalog, fresh, clock.now().toISOString());
     for (const p of fresh) arrived.set(p.id, day);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     await clock.advanceTo(`${day}T09:00:00Z`);
+    const cpu = process.cpuUsage(cpu0);
     ms.push(performance.now() - t0);
+    cpuMs.push((cpu.user + cpu.system) / 1000);
     cycleOf.push((state.prepare('SELECT cycle FROM highlight_rotation WHERE guild_id = ?').pluck().get(GUILD) as number) ?? 1);
   }
   const seen = new Set<string>();
@@ -94,7 +98,7 @@ async function simulate(byDay: Map<string, Paper[]>, sc: Scenario): Promise<Outc
   const outcome: Outcome = {
     label: sc.label, corpusEnd: catalog.count(), days: 365, posts: publisher.posts.length, picks: publisher.posts.reduce((n, p) => n + p.entries.length, 0),
     repeatsInCycle: repeats, cycles: Math.max(...cycleOf), newArrived: arrived.size, newHighlighted: firstShown.size, newTwice,
-    medianLagDays: pct(lags, 0.5), p50Ms: pct(ms, 0.5), p95Ms: pct(ms, 0.95), maxMs: Math.max(...ms),
+    medianLagDays: pct(lags, 0.5), p50Ms: pct(ms, 0.5), p95Ms: pct(ms, 0.95), maxMs: Math.max(...ms), cpuP50Ms: pct(cpuMs, 0.5), cpuP95Ms: pct(cpuMs, 0.95),
   };
   service.stop();
   state.close();
@@ -104,8 +108,8 @@ async function simulate(byDay: Map<string, Paper[]>, sc: Scenario): Promise<Outc
 }
 
 function table(rows: Outcome[]): string {
-  const head = '| scenario | papers at end | posts | picks | repeats within a cycle | cycles | new papers in the year | new highlighted | new shown twice (1st cycle) | median lag (days) | daily run p50 / p95 / max (ms) |\n|---|---|---|---|---|---|---|---|---|---|---|';
-  return [head, ...rows.map((r) => `| ${r.label} | ${r.corpusEnd} | ${r.posts} | ${r.picks} | ${r.repeatsInCycle} | ${r.cycles} | ${r.newArrived} | ${r.newHighlighted} | ${r.newTwice} | ${r.medianLagDays} | ${r.p50Ms.toFixed(1)} / ${r.p95Ms.toFixed(1)} / ${r.maxMs.toFixed(1)} |`)].join('\n');
+  const head = '| scenario | papers at end | posts | picks | repeats within a cycle | cycles | new papers in the year | new highlighted | new shown twice (1st cycle) | median lag (days) | daily run wall p50 / p95 / max (ms) | daily run CPU p50 / p95 (ms) |\n|---|---|---|---|---|---|---|---|---|---|---|---|';
+  return [head, ...rows.map((r) => `| ${r.label} | ${r.corpusEnd} | ${r.posts} | ${r.picks} | ${r.repeatsInCycle} | ${r.cycles} | ${r.newArrived} | ${r.newHighlighted} | ${r.newTwice} | ${r.medianLagDays} | ${r.p50Ms.toFixed(1)} / ${r.p95Ms.toFixed(1)} / ${r.maxMs.toFixed(1)} | ${r.cpuP50Ms.toFixed(1)} / ${r.cpuP95Ms.toFixed(1)} |`)].join('\n');
 }
 
 export async function run(args: string[]): Promise<{ title: string; markdown: string }> {
@@ -120,7 +124,7 @@ export async function run(args: string[]): Promise<{ title: string; markdown: st
     await simulate(byDay, { label: '1 in 128 papers (~1 new a day), 3 a day', sampleEvery: 128, count: 3 }),
   ];
   const markdown = [
-    `A simulated year (${YEAR_START} + 365 days) of one guild's 09:00 UTC post. Papers announced before the year are loaded first; each day's announcements (\`first_seen_file\`) are written to the real SQLite catalog at 06:00, then the fake clock reaches 09:00 and the real service selects, summarises (first sentences), records the run and "posts" to a recording publisher. "Daily run" is that whole tick. Repeats are counted per rotation cycle from the ledger; "new shown twice" counts papers shown again within the first cycle.`,
+    `A simulated year (${YEAR_START} + 365 days) of one guild's 09:00 UTC post. Papers announced before the year are loaded first; each day's announcements (\`first_seen_file\`) are written to the real SQLite catalog at 06:00, then the fake clock reaches 09:00 and the real service selects, summarises (first sentences), records the run and "posts" to a recording publisher. "Daily run" is that whole tick (wall clock, and CPU time of this process: the machine is shared, so CPU time is the steadier figure). Repeats are counted per rotation cycle from the ledger; "new shown twice" counts papers shown again within the first cycle.`,
     '',
     table(rows),
     '',
