@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { attachHighlights } from '../../discord/attachHighlights.js';
 import { startBot } from '../../discord/startBot.js';
 import { startShards } from '../../discord/startShards.js';
 import { openStateDb } from '../../state/openStateDb.js';
@@ -28,8 +29,13 @@ async function runBot(ctx: CliContext): Promise<number> {
   app.catch(() => undefined); // reported by startBot's assistant promise and by every question
   try {
     const bot = await startBot({ config, logger, assistant: app.then((a) => a.assistant), state });
+    // Highlights need the loaded index; the bot answers (and defers) before they start.
+    const highlights = app
+      .then((a) => attachHighlights({ bot, library: a.library, assistant: a.assistant, state, config, logger: logger.child({ component: 'highlights' }) }))
+      .catch((error: unknown) => logger.error({ err: error }, 'highlights did not start'));
     const signal = await untilSignal();
     logger.info({ signal }, 'shutting down');
+    (await highlights)?.stop();
     await bot.stop();
     // A shard's IPC channel to its ShardingManager would keep this process alive.
     if (process.connected) process.disconnect();
