@@ -1,6 +1,6 @@
 import type { Paper } from '../corpus/Paper.js';
 import { splitSentences } from './text/sentences.js';
-import { stemSet, termsOf } from './text/terms.js';
+import { stemSet } from './text/terms.js';
 
 /** A paper split and reduced once, for scoring its sentences against questions. */
 export interface AnalyzedPaper {
@@ -36,6 +36,6 @@ export function analyzePaper(paper: Paper): AnalyzedPaper {
   const sentenceStems = sentences.map((s) => stemSet(s));
   const stems = new Set<string>(sentenceStems.flatMap((s) => [...s]));
   const extra = `${paper.titleDerived ? '' : paper.title}. ${paper.authors.join(', ')}. ${paper.year ?? ''}`;
-  for (const term of termsOf(extra)) stems.add(term.stem);
+  for (const stem of stemSet(extra)) stems.add(stem);
   return { paper, sentences, sentenceStems, stems };
 }

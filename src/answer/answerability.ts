@@ -2,7 +2,7 @@ import type { RankedPaper } from '../retrieval/types.js';
 import type { PaperAnalyses } from './analyzePaper.js';
 import type { CorpusTerms } from './CorpusTerms.js';
 import { coverage, matchedCount, missingKeys, profileQuestion, type QuestionProfile } from './questionProfile.js';
-import { termsOf } from './text/terms.js';
+import { stemSet } from './text/terms.js';
 
 /** The gate's verdict, with the evidence for the operator's log. */
 export interface Answerability {
@@ -43,7 +43,7 @@ function metadataStems(passages: RankedPaper[]): Set<string> {
     if (matchedBy === 'year') parts.push(String(paper.year ?? ''));
     if (matchedBy === 'title' || matchedBy === 'id') parts.push(paper.id.replace(/^[a-z]+:/, ' '), paper.titleDerived ? '' : paper.title);
   }
-  return new Set(termsOf(parts.join('. ')).map((t) => t.stem));
+  return stemSet(parts.join('. '));
 }
 
 interface Candidate {

@@ -75,7 +75,8 @@ function digitTerms(text: string): Term[] {
  * Content terms of a text: words and numbers that are not stop words or question framing, stemmed
  * with wink-nlp and mapped to their synonym group.
  */
-export function termsOf(text: string): Term[] {
+export function termsOf(text: string, options: { classify?: boolean } = {}): Term[] {
+  const classify = options.classify ?? true;
   const its = nlp().its;
   const folded = foldPhrases(text.replace(/\\%/g, '%'));
   const terms: Term[] = digitTerms(folded);
@@ -91,7 +92,9 @@ export function termsOf(text: string): Term[] {
       const american = americanize(surface);
       const stem = (american === surface ? String(token.out(its.stem as never)) : porterStem(american)).toLowerCase();
       if (stem.length < 2 || !/^[\p{L}\p{N}]/u.test(stem) || QUESTION_WORDS.has(stem)) return;
-      terms.push({ stem: canonicalStem(stem), surface, key: isKey(surface, start), english: isEnglish(surface, String(token.out(its.lemma as never))) });
+      // Abstracts only need stems; telling names and plain words apart is for questions (and costly).
+      const english = classify && isEnglish(surface, String(token.out(its.lemma as never)));
+      terms.push({ stem: canonicalStem(stem), surface, key: classify && isKey(surface, start), english });
     });
   });
   return terms;
@@ -99,5 +102,5 @@ export function termsOf(text: string): Term[] {
 
 /** The distinct canonical stems of a text. */
 export function stemSet(text: string): Set<string> {
-  return new Set(termsOf(text).map((t) => t.stem));
+  return new Set(termsOf(text, { classify: false }).map((t) => t.stem));
 }
