@@ -53,6 +53,20 @@ describe('slash commands, buttons and autocomplete through the simulator', () =>
     expect(card.fields.map((f: { name: string }) => f.name)).toEqual(['Authors', 'Year', 'Venue', 'Id', 'In short']);
   });
 
+  it('GIVEN a query WHEN /search runs with k=2 THEN two ranked papers come back with scores and links', async () => {
+    const rec = await t.sim.answered(t.sim.slash(t.sim.fixtures.users.bob, 'search', [{ name: 'query', type: STRING, value: 'low-rank training compute' }, { name: 'k', type: 4, value: 2 }]));
+    const value = rec.original.embeds[0].fields[0].value as string;
+    expect(value.split('\n')).toHaveLength(2);
+    expect(value).toMatch(/^\*\*1\.\*\* \[Fast Forwarding Low-Rank Training\]\(https:\/\/arxiv\.org\/abs\/2409\.04206\) — .* · score \d+\.\d{3}/);
+  });
+
+  it('GIVEN a paper id WHEN /similar runs THEN the paper itself is not among its neighbours', async () => {
+    const rec = await t.sim.answered(t.sim.slash(t.sim.fixtures.users.bob, 'similar', [{ name: 'paper', type: STRING, value: 'arxiv:2409.04206' }]));
+    expect(rec.original.embeds[0].title).toBe('Papers similar to Fast Forwarding Low-Rank Training');
+    expect(rec.original.embeds[0].fields[0].value).toMatch(/^\*\*1\.\*\* \[/);
+    expect(JSON.stringify(rec.original.embeds[0].fields)).not.toContain('2409.04206');
+  });
+
   it('GIVEN /papers over ten papers WHEN a stale Next is clicked THEN the message is updated in place to the last real page', async () => {
     const rec = await t.sim.answered(t.sim.slash(t.sim.fixtures.users.alice, 'papers'));
     expect(rec.original.embeds[0].title).toBe('Indexed papers 1–10 of 10');
