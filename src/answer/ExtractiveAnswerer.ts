@@ -1,6 +1,6 @@
 import type { RankedPaper } from '../retrieval/types.js';
 import { abstain } from './abstention.js';
-import { PaperAnalyses } from './analyzePaper.js';
+import { PaperAnalyses, paperAnalysesFor } from './analyzePaper.js';
 import { assessAnswerability, DEFAULT_THRESHOLDS, type AnswerabilityThresholds } from './answerability.js';
 import { composeAnswer } from './composeAnswer.js';
 import { corpusTermsFor, type CorpusTerms } from './CorpusTerms.js';
@@ -41,5 +41,5 @@ export class ExtractiveAnswerer implements Answerer {
 
 /** The extractive answerer over a library's corpus statistics (shared with the Assistant's gate). */
 export function createExtractiveAnswerer(library: Parameters<typeof corpusTermsFor>[0]): ExtractiveAnswerer {
-  return new ExtractiveAnswerer({ corpus: corpusTermsFor(library) });
+  return new ExtractiveAnswerer({ corpus: corpusTermsFor(library), analyses: paperAnalysesFor(library) });
 }

@@ -4,7 +4,7 @@ import type { Logger } from '../logging/logger.js';
 import type { RankedPaper, Retriever } from '../retrieval/types.js';
 import type { Library } from '../store/Library.js';
 import { abstain } from './abstention.js';
-import { PaperAnalyses } from './analyzePaper.js';
+import { paperAnalysesFor, type PaperAnalyses } from './analyzePaper.js';
 import { assessAnswerability, DEFAULT_THRESHOLDS, type AnswerabilityThresholds } from './answerability.js';
 import type { Assistant, PaperSummary } from './Assistant.js';
 import { corpusTermsFor, type CorpusTerms } from './CorpusTerms.js';
@@ -36,7 +36,7 @@ export class FootnoteAssistant implements Assistant {
   constructor(private readonly deps: FootnoteAssistantDeps) {
     this.clock = deps.clock ?? (() => performance.now());
     this.corpus = deps.corpus ?? corpusTermsFor(deps.library);
-    this.analyses = deps.analyses ?? new PaperAnalyses();
+    this.analyses = deps.analyses ?? paperAnalysesFor(deps.library);
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {

@@ -39,3 +39,15 @@ export function analyzePaper(paper: Paper): AnalyzedPaper {
   for (const stem of stemSet(extra)) stems.add(stem);
   return { paper, sentences, sentenceStems, stems };
 }
+
+const shared = new WeakMap<object, PaperAnalyses>();
+
+/** One analysis cache per library, shared by the Assistant's gate and the extractive answerer. */
+export function paperAnalysesFor(library: object): PaperAnalyses {
+  let analyses = shared.get(library);
+  if (!analyses) {
+    analyses = new PaperAnalyses();
+    shared.set(library, analyses);
+  }
+  return analyses;
+}
