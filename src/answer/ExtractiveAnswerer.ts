@@ -8,6 +8,7 @@ import { foldHistory } from './foldHistory.js';
 import { metadataAnswer } from './metadataAnswer.js';
 import type { Answerer, AnswerDraft, AskOptions } from './types.js';
 
+/** What the extractive answerer needs: corpus statistics, and optionally a shared analysis cache and gate thresholds. */
 export interface ExtractiveAnswererDeps {
   corpus: CorpusTerms;
   analyses?: PaperAnalyses;

@@ -13,6 +13,7 @@ import { normalizeQuestion } from './normalizeQuestion.js';
 import { summarizePaper } from './summarizePaper.js';
 import type { Answer, Answerer, AskOptions } from './types.js';
 
+/** The Assistant's collaborators; `corpus`, `analyses` and `thresholds` default to shared per-library ones. */
 export interface FootnoteAssistantDeps {
   library: Library;
   retriever: Retriever;
