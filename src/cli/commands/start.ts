@@ -29,10 +29,15 @@ async function runBot(ctx: CliContext): Promise<number> {
   app.catch(() => undefined); // reported by startBot's assistant promise and by every question
   try {
     const bot = await startBot({ config, logger, assistant: app.then((a) => a.assistant), state });
-    // Highlights need the loaded index; the bot answers (and defers) before they start.
-    const highlights = app
-      .then((a) => attachHighlights({ bot, library: a.library, assistant: a.assistant, state, config, logger: logger.child({ component: 'highlights' }) }))
-      .catch((error: unknown) => logger.error({ err: error }, 'highlights did not start'));
+    // Highlights need the loaded index; the bot answers (and defers) before they start. Under a
+    // ShardingManager only shard 0 schedules them: it posts for every guild over REST, and one
+    // scheduler means no two processes race on the same day's run.
+    const scheduler = !bot.client.shard || bot.client.shard.ids.includes(0);
+    const highlights = scheduler
+      ? app
+          .then((a) => attachHighlights({ bot, library: a.library, assistant: a.assistant, state, config, logger: logger.child({ component: 'highlights' }) }))
+          .catch((error: unknown) => logger.error({ err: error }, 'highlights did not start'))
+      : Promise.resolve(undefined);
     const signal = await untilSignal();
     logger.info({ signal }, 'shutting down');
     (await highlights)?.stop();
