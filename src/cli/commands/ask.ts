@@ -20,6 +20,7 @@ export function formatAnswer(answer: Answer): string {
     lines.push('', 'Closest papers (suggestions, not sources):');
     lines.push(...answer.suggestions.map((s) => `  - ${titleOf(s)}${s.year ? ` (${s.year})` : ''}${s.url ? ` ${s.url}` : ''}`));
   }
+  if (!answer.abstained) lines.push('', `(answered by: ${answer.answeredBy})`);
   return lines.join('\n');
 }
 

@@ -33,6 +33,7 @@ describe('footnote ask (in process)', () => {
     await askCommand.run(ctx, {}, ['how', 'much', 'did', 'Fast', 'Forward', 'cut', 'FLOPs?']);
     expect(out()).toMatch(/87% reduction in FLOPs.*\[1\]/);
     expect(out()).toContain('\nSources:\n[1] Fast Forwarding Low-Rank Training — Adir Rahamim, Naomi Saphra, Sara Kangaslahti et al. (2024) https://arxiv.org/abs/2409.04206');
+    expect(out()).toContain('\n(answered by: extractive)');
   });
 
   it('GIVEN a near miss WHEN asked for people THEN the abstention is followed by suggestions labelled as such, with no Sources', async () => {
