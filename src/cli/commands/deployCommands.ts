@@ -1,5 +1,3 @@
-import { deployCommands } from '../../discord/deployCommands.js';
-import { inviteUrl } from '../../discord/permissions.js';
 import { writeLine, type CliCommand } from '../CliCommand.js';
 
 export const deployCommandsCommand: CliCommand = {
@@ -9,6 +7,7 @@ export const deployCommandsCommand: CliCommand = {
   options: { guild: { type: 'string' } },
   async run(ctx, values) {
     const guildId = typeof values.guild === 'string' ? values.guild : ctx.config.discord.guildId;
+    const [{ deployCommands }, { inviteUrl }] = await Promise.all([import('../../discord/deployCommands.js'), import('../../discord/permissions.js')]);
     const { scope, count } = await deployCommands(ctx.config, guildId);
     writeLine(
       ctx.io.stdout,

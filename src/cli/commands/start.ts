@@ -1,7 +1,4 @@
 import path from 'node:path';
-import { attachHighlights } from '../../discord/attachHighlights.js';
-import { startBot } from '../../discord/startBot.js';
-import { startShards } from '../../discord/startShards.js';
 import { openStateDb } from '../../state/openStateDb.js';
 import { intOption, writeLine, type CliCommand, type CliContext } from '../CliCommand.js';
 import { runChat } from './chat.js';
@@ -24,6 +21,8 @@ function untilSignal(): Promise<NodeJS.Signals> {
  */
 async function runBot(ctx: CliContext): Promise<number> {
   const { config, logger } = ctx;
+  // discord.js loads only for the bot, so one-shot commands like `ask` start fast.
+  const [{ startBot }, { attachHighlights }] = await Promise.all([import('../../discord/startBot.js'), import('../../discord/attachHighlights.js')]);
   const state = openStateDb(path.join(config.dataDir, 'state.db'));
   const app = ctx.app();
   app.catch(() => undefined); // reported by startBot's assistant promise and by every question
@@ -54,6 +53,7 @@ async function runBot(ctx: CliContext): Promise<number> {
 const BIN = new URL('../../../bin/footnote.js', import.meta.url).pathname;
 
 async function runShards(ctx: CliContext, count: number): Promise<number> {
+  const { startShards } = await import('../../discord/startShards.js');
   const shards = await startShards(ctx.config, ctx.logger, BIN, count);
   const signal = await untilSignal();
   ctx.logger.info({ signal }, 'stopping shards');
