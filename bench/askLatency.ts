@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadQuestions } from '../src/eval/index.js';
-import { fmt, percentile, runIfMain, seedApp, table } from './lib/seedApp.js';
+import { fmt, percentile, runIfMain, table } from './lib/report.js';
+import { seedApp } from './lib/seedApp.js';
 
 const ROUNDS = 5;
 const COLD_RUNS = 5;

@@ -18,6 +18,7 @@ import type { Library } from '../src/store/Library.js';
 import { PaperCatalog } from '../src/store/PaperCatalog.js';
 import { FakeClock } from '../test/support/highlights/FakeClock.js';
 import { RecordingPublisher } from '../test/support/highlights/RecordingPublisher.js';
+import { runIfMain } from './lib/report.js';
 
 const DEFAULT_DATA = ['../shared/data/arxiv/arxiv_all_dedup.jsonl.gz', '/work/shared/data/arxiv/arxiv_all_dedup.jsonl.gz'];
 const YEAR_START = '2025-07-02';
@@ -133,7 +134,4 @@ export async function run(args: string[]): Promise<{ title: string; markdown: st
   return { title: 'Daily highlights over a year of arXiv', markdown };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { markdown } = await run(process.argv.slice(2));
-  process.stdout.write(`${markdown}\n`);
-}
+await runIfMain(import.meta.url, run);

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { loadHnswDatasets, type HnswDataset } from './hnswDatasets.js';
 import { HNSW_DEFAULTS, HnswStore } from '../src/store/HnswStore.js';
 import { exactNeighbours, recallAtK } from '../test/support/syntheticVectors.js';
+import { runIfMain } from './lib/report.js';
 
 const K = 10;
 // efSearch goes past the usual 128 because the offline embedder's sparse hashed vectors need it.
@@ -150,7 +151,4 @@ export async function run(args: string[]): Promise<{ title: string; markdown: st
   return { title: 'HNSW recall against exact search', markdown };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { markdown } = await run(process.argv.slice(2));
-  process.stdout.write(`${markdown}\n`);
-}
+await runIfMain(import.meta.url, run);

@@ -17,6 +17,7 @@ import { corpusTermsFor } from '../src/answer/CorpusTerms.js';
 import { createLogger } from '../src/logging/logger.js';
 import { startOpenAiSim } from '../test/support/openai-sim/OpenAiSim.js';
 import { loadRecordings, pct, replyOf, table, type Recording } from './llmGroundingData.js';
+import { runIfMain } from './lib/report.js';
 
 interface Tally {
   good: number;
@@ -148,7 +149,4 @@ export async function run(args: string[]): Promise<{ title: string; markdown: st
   return { title: 'LLM answers: grounding check and citation precision (scripted server)', markdown };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { markdown } = await run(process.argv.slice(2));
-  process.stdout.write(`${markdown}\n`);
-}
+await runIfMain(import.meta.url, run);

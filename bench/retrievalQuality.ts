@@ -15,7 +15,7 @@ import type { RetrievalMode } from '../src/retrieval/types.js';
 import type { Library } from '../src/store/Library.js';
 import { openLibrary } from '../src/store/openLibrary.js';
 import { denseScifact, loadScifactTrain } from './lib/denseScifact.js';
-import { fmt, runIfMain, table } from './lib/seedApp.js';
+import { fmt, runIfMain, table } from './lib/report.js';
 
 const CANDIDATES: Array<[string, HashedEmbeddingsOptions]> = [
   ['**local-hashed (default)**: IDF-weighted words + concepts + pairs + char 3–5-grams, 512-d', {}],

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { loadQuestions, runEval, type EvalSummary } from '../src/eval/index.js';
 import type { RetrievalMode } from '../src/retrieval/types.js';
-import { fmt, runIfMain, seedApp, table } from './lib/seedApp.js';
+import { fmt, runIfMain, table } from './lib/report.js';
+import { seedApp } from './lib/seedApp.js';
 
 const MODES: RetrievalMode[] = ['hybrid', 'lexical', 'dense'];
 const LABEL: Record<RetrievalMode, string> = { hybrid: 'hybrid (default)', lexical: 'BM25 only', dense: 'dense only' };

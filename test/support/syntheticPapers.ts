@@ -1,3 +1,5 @@
+import { seededRandom } from './syntheticVectors.js';
+
 /**
  * Deterministic synthetic papers for scale tests: JSON Lines in the seeds' shape with made-up words,
  * a pool of authors shared across papers, and years, so metadata lookups have exact answers.
@@ -10,24 +12,13 @@ export interface SyntheticPaper {
   abstract: string;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES = ['ka', 'lo', 'mi', 'ter', 'van', 'sol', 'dre', 'qui', 'bal', 'nor', 'pe', 'zu', 'rho', 'tek', 'sim', 'gra'];
 const FIRST = ['Ada', 'Bo', 'Chen', 'Dana', 'Emil', 'Fatima', 'Goran', 'Hana', 'Ivo', 'Jun', 'Kira', 'Luis', 'Mira', 'Nils', 'Olga', 'Priya'];
 const LAST = ['Aalto', 'Berg', 'Costa', 'Dahl', 'Eze', 'Fischer', 'Garcia', 'Huang', 'Ito', 'Jensen', 'Kowalski', 'Lindqvist', 'Moreau', 'Novak', 'Okafor', 'Petrov', 'Quinn', 'Rossi', 'Sato', 'Tanaka'];
 
 /** `count` papers from `seed`; ids `synth:<seed>-<n>` so two seeds never collide. */
 export function syntheticPapers(count: number, seed = 1): SyntheticPaper[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const vocabulary = Array.from({ length: 600 }, () => pick(SYLLABLES) + pick(SYLLABLES) + pick(SYLLABLES));
   const words = (n: number) => Array.from({ length: n }, () => pick(vocabulary)).join(' ');
