@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { FootnoteError } from '../errors/index.js';
-import { envSchema } from './schema.js';
+import { envSchema, type Env } from './schema.js';
 
 /** The validated, frozen configuration every other module receives as an argument. */
 export interface Config {
@@ -78,7 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
       ollamaBaseUrl: e.OLLAMA_BASE_URL,
       streamEdits: e.STREAM_EDITS,
     },
-    embeddings: { provider: e.EMBEDDINGS, model: e.EMBEDDINGS_MODEL, baseUrl: e.EMBEDDINGS_BASE_URL, apiKey: e.OPENAI_API_KEY },
+    embeddings: { provider: e.EMBEDDINGS, model: e.EMBEDDINGS_MODEL, baseUrl: e.EMBEDDINGS_BASE_URL ?? embeddingsServerFallback(e), apiKey: e.OPENAI_API_KEY },
     highlights: {
       channelId: e.HIGHLIGHTS_CHANNEL_ID,
       time: e.HIGHLIGHTS_TIME,
@@ -88,6 +88,13 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
       arxivApiBase: e.ARXIV_API_BASE,
     },
   });
+}
+
+/** Without EMBEDDINGS_BASE_URL, embeddings go to the server already configured for the same provider. */
+function embeddingsServerFallback(e: Env): string | undefined {
+  if (e.EMBEDDINGS === 'ollama') return e.OLLAMA_BASE_URL;
+  if (e.EMBEDDINGS === 'openai') return e.OPENAI_BASE_URL;
+  return undefined;
 }
 
 /** `.env` fills only what the real environment leaves unset. */

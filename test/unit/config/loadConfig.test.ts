@@ -46,4 +46,11 @@ describe('loadConfig', () => {
     expect(config.discord.apiBase).toBe('http://127.0.0.1:9/api');
     expect(config.discord.askChannelIds).toEqual(['123456789012345678', '223456789012345678']);
   });
+
+  it('GIVEN an embeddings provider without EMBEDDINGS_BASE_URL WHEN loaded THEN the same provider\'s server is used', () => {
+    expect(loadConfig({ EMBEDDINGS: 'ollama', OLLAMA_BASE_URL: 'http://127.0.0.1:11434' }).embeddings.baseUrl).toBe('http://127.0.0.1:11434');
+    expect(loadConfig({ EMBEDDINGS: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1' }).embeddings.baseUrl).toBe('http://127.0.0.1:8000/v1');
+    expect(loadConfig({ EMBEDDINGS: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1', EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9000/v1' }).embeddings.baseUrl).toBe('http://127.0.0.1:9000/v1');
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1' }).embeddings.baseUrl).toBeUndefined();
+  });
 });
