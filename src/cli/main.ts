@@ -6,8 +6,6 @@ import { createApp, type App } from '../main.js';
 import { UsageError, writeLine, type CliCommand, type CliContext, type CliIO } from './CliCommand.js';
 import { COMMANDS } from './commands/index.js';
 
-const LONG_RUNNING = new Set(['start']);
-
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
@@ -53,8 +51,9 @@ export async function runCli(argv: string[], io: CliIO, env?: Record<string, str
       return 0;
     }
     config = env ? loadConfig(env) : loadConfig();
-    // One-shot commands keep the terminal for answers; the long-running ones log at the configured level.
-    const quiet = !config.logLevelSet && !LONG_RUNNING.has(command.name);
+    // The terminal is for answers: only the bot (`start` with a token) logs at info unless LOG_LEVEL says otherwise.
+    const runsBot = command.name === 'start' && Boolean(config.discord.token);
+    const quiet = !config.logLevelSet && !runsBot;
     logger = createLogger({ level: quiet ? 'warn' : config.logLevel });
     const ctx: CliContext = { config, logger, io, app: () => (app ??= createApp(config, logger as Logger)) };
     return (await command.run(ctx, values as never, positionals)) ?? 0;
