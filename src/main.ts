@@ -4,7 +4,8 @@ import type { Logger } from './logging/logger.js';
 import type { Assistant } from './answer/Assistant.js';
 import { createExtractiveAnswerer } from './answer/ExtractiveAnswerer.js';
 import { FootnoteAssistant } from './answer/FootnoteAssistant.js';
-import type { Answerer } from './answer/types.js';
+import type { LlmServices } from './answer/llm/createLlmAnswerer.js';
+import { foldHistoryCondenser } from './answer/QueryCondenser.js';
 import { createEmbeddings } from './embeddings/createEmbeddings.js';
 import { createRetriever } from './retrieval/createRetriever.js';
 import type { Library } from './store/Library.js';
@@ -27,12 +28,15 @@ export interface CreateAppOptions {
   seedFile?: string | null;
 }
 
-/** LLM clients are loaded only when configured, so the offline default starts fast. */
-async function createAnswerer(config: Config, logger: Logger, library: Library): Promise<Answerer> {
+/**
+ * The answerer, follow-up condenser and paper summarizer. LLM clients are loaded only when
+ * configured, so the offline default starts fast.
+ */
+async function createAnswerer(config: Config, logger: Logger, library: Library): Promise<LlmServices> {
   const extractive = createExtractiveAnswerer(library);
-  if (config.llm.provider === 'none') return extractive;
-  const { createLlmAnswerer } = await import('./answer/llm/createLlmAnswerer.js');
-  return createLlmAnswerer(config.llm, { extractive, logger });
+  if (config.llm.provider === 'none') return { answerer: extractive, condenser: foldHistoryCondenser };
+  const { createLlmServices } = await import('./answer/llm/createLlmAnswerer.js');
+  return createLlmServices(config.llm, { extractive, logger });
 }
 
 /** The composition root: config → logger → stores → services. Edges are started by their own entry points. */
@@ -46,8 +50,8 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
   });
   try {
     const retriever = createRetriever(library);
-    const answerer = await createAnswerer(config, logger, library);
-    const assistant = new FootnoteAssistant({ library, retriever, answerer, logger: logger.child({ component: 'assistant' }) });
+    const llm = await createAnswerer(config, logger, library);
+    const assistant = new FootnoteAssistant({ library, retriever, ...llm, logger: logger.child({ component: 'assistant' }) });
     return {
       config,
       logger,

@@ -8,6 +8,8 @@ export interface PaperSummary {
   text: string;
   /** The sentence carrying the key finding. */
   keyFinding: string;
+  /** `extractive`, or the model that wrote `text` (set by `summarizeAsync`). */
+  summarizedBy?: string;
 }
 
 /**
@@ -22,6 +24,12 @@ export interface Assistant {
   getPaper(id: string): Paper | undefined;
   similar(id: string, k?: number): Promise<RankedPaper[]>;
   listPapers(offset: number, limit: number): { total: number; papers: Paper[] };
+  /** The extractive summary: synchronous, offline, always available. */
   summarize(paper: Paper): PaperSummary;
+  /**
+   * The summary written by the configured LLM and checked against the abstract, or the
+   * extractive one when no LLM is configured or its summary cannot be trusted.
+   */
+  summarizeAsync?(paper: Paper, signal?: AbortSignal): Promise<PaperSummary>;
   stats(): { papers: number };
 }

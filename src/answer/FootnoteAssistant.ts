@@ -8,8 +8,9 @@ import { paperAnalysesFor, type PaperAnalyses } from './analyzePaper.js';
 import { assessAnswerability, DEFAULT_THRESHOLDS, type AnswerabilityThresholds } from './answerability.js';
 import type { Assistant, PaperSummary } from './Assistant.js';
 import { corpusTermsFor, type CorpusTerms } from './CorpusTerms.js';
-import { foldHistory } from './foldHistory.js';
 import { normalizeQuestion } from './normalizeQuestion.js';
+import type { PaperSummarizer } from './PaperSummarizer.js';
+import { foldHistoryCondenser, type QueryCondenser } from './QueryCondenser.js';
 import { summarizePaper } from './summarizePaper.js';
 import type { Answer, Answerer, AskOptions } from './types.js';
 
@@ -24,20 +25,26 @@ export interface FootnoteAssistantDeps {
   corpus?: CorpusTerms;
   analyses?: PaperAnalyses;
   thresholds?: AnswerabilityThresholds;
+  /** Turns a follow-up into a standalone retrieval query (default: history folding). */
+  condenser?: QueryCondenser;
+  /** Writes `summarizeAsync`'s summaries (an LLM); without it they are extractive. */
+  summarizer?: PaperSummarizer;
 }
 
 const DEFAULT_K = 5;
 
-/** The Assistant every edge calls: normalise → fold history → retrieve → answerability gate → answer. */
+/** The Assistant every edge calls: normalise → condense a follow-up → retrieve → answerability gate → answer. */
 export class FootnoteAssistant implements Assistant {
   private readonly clock: () => number;
   private readonly corpus: CorpusTerms;
   private readonly analyses: PaperAnalyses;
+  private readonly condenser: QueryCondenser;
 
   constructor(private readonly deps: FootnoteAssistantDeps) {
     this.clock = deps.clock ?? (() => performance.now());
     this.corpus = deps.corpus ?? corpusTermsFor(deps.library);
     this.analyses = deps.analyses ?? paperAnalysesFor(deps.library);
+    this.condenser = deps.condenser ?? foldHistoryCondenser;
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
@@ -45,7 +52,8 @@ export class FootnoteAssistant implements Assistant {
     if (this.deps.library.count() === 0) throw new FootnoteError('index:empty', 'no papers are indexed');
     const normalized = normalizeQuestion(question);
     if (!normalized.text && !normalized.onlyInstructions) throw new FootnoteError('input:empty', 'the question has no words');
-    const query = foldHistory(normalized.text, options.history);
+    // Only retrieval and the gate see the condensed query; the answer is for the question asked.
+    const query = normalized.text ? await this.condenser.condense(normalized.text, options.history, options.signal) : '';
     const passages = query ? await this.deps.retriever.retrieve(query, { k: options.k ?? DEFAULT_K, mode: options.mode }) : [];
     const retrieved = this.clock();
     const verdict = assessAnswerability(query, passages, { corpus: this.corpus, analyses: this.analyses }, this.deps.thresholds ?? DEFAULT_THRESHOLDS);
@@ -93,6 +101,11 @@ export class FootnoteAssistant implements Assistant {
 
   summarize(paper: Paper): PaperSummary {
     return summarizePaper(paper, this.analyses);
+  }
+
+  async summarizeAsync(paper: Paper, signal?: AbortSignal): Promise<PaperSummary> {
+    const extractive = { ...this.summarize(paper), summarizedBy: 'extractive' };
+    return this.deps.summarizer ? this.deps.summarizer.summarize(paper, extractive, signal) : extractive;
   }
 
   stats(): { papers: number } {

@@ -19,7 +19,7 @@ import type { Clock, FeedbackSource, Publisher, Timer } from './types.js';
 /** What the highlights need; `startBot` passes its publisher, tests a fake clock. */
 export interface HighlightsDeps {
   library: Library;
-  assistant: Pick<Assistant, 'summarize'>;
+  assistant: Pick<Assistant, 'summarize' | 'summarizeAsync'>;
   state: StateDb;
   publisher: Publisher;
   clock?: Clock;
@@ -56,6 +56,7 @@ export function createHighlightsService(deps: HighlightsDeps): HighlightsService
   const defaults: DailyTime = { time: deps.config.highlights.time, timezone: deps.config.highlights.timezone };
   const runDeps: RunDeps = {
     ...repos, library: deps.library, summarize: (p) => deps.assistant.summarize(p),
+    summarizeAsync: deps.assistant.summarizeAsync?.bind(deps.assistant),
     publisher: deps.publisher, feedback: deps.feedback ?? feedbackFrom(deps.state), logger, now: () => clock.now(),
   };
   const ops = createHighlightsOps({ ...runDeps, defaults, config: deps.config });

@@ -4,10 +4,11 @@ import type { HighlightRunsRepo } from '../state/highlightRunsRepo.js';
 import type { HighlightSettingsRepo } from '../state/highlightSettingsRepo.js';
 import type { SubscriptionsRepo } from '../state/subscriptionsRepo.js';
 import { buildPost, type BuildPostDeps } from './buildPost.js';
+import { withModelSummaries, type ModelSummaryDeps } from './modelSummaries.js';
 import { pendingTopics, topicPaperIds } from './subscriptions/subscriptionMatches.js';
 import type { FeedbackSource, HighlightPost, HighlightSettings, Publisher } from './types.js';
 
-export interface RunDeps extends BuildPostDeps {
+export interface RunDeps extends BuildPostDeps, Pick<ModelSummaryDeps, 'summarizeAsync'> {
   runs: HighlightRunsRepo;
   settings: HighlightSettingsRepo;
   subscriptions: SubscriptionsRepo;
@@ -38,9 +39,11 @@ export async function runGuildHighlight(deps: RunDeps, s: HighlightSettings, dat
   if (!post) {
     const built = buildPost(deps, postRequest(deps, s, date));
     if (built.post.entries.length === 0 && built.post.topics.length === 0) return 'empty';
-    if (!deps.runs.recordSelected(built.post, built.rotation, deps.now().toISOString())) return 'already';
-    deps.subscriptions.markDelivered('channel', s.channelId, topicPaperIds(built.post.topics), date);
-    post = built.post;
+    // Summaries are written before the ledger records the post, so a re-send repeats them exactly.
+    const summarized = await withModelSummaries(built.post, deps);
+    if (!deps.runs.recordSelected(summarized, built.rotation, deps.now().toISOString())) return 'already';
+    deps.subscriptions.markDelivered('channel', s.channelId, topicPaperIds(summarized.topics), date);
+    post = summarized;
   }
   return publish(deps, post);
 }

@@ -1,10 +1,14 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Config } from '../../config/index.js';
 import type { Logger } from '../../logging/logger.js';
+import type { PaperSummarizer } from '../PaperSummarizer.js';
+import { foldHistoryCondenser, type QueryCondenser } from '../QueryCondenser.js';
 import type { Answerer } from '../types.js';
 import { CircuitBreaker, DEFAULT_CIRCUIT } from './CircuitBreaker.js';
 import { createChatModel, modelNameFor } from './createChatModel.js';
 import { LlmAnswerer, type LlmAnswererOptions } from './LlmAnswerer.js';
+import { LlmPaperSummarizer } from './LlmPaperSummarizer.js';
+import { LlmQueryCondenser, MAX_CONDENSE_MS } from './LlmQueryCondenser.js';
 import { loadPrompts, type Prompts } from './loadPrompts.js';
 
 export interface LlmAnswererDepsInput {
@@ -19,24 +23,44 @@ export interface LlmAnswererDepsInput {
   options?: Partial<LlmAnswererOptions>;
 }
 
+/** What the configured model does for the Assistant; each part falls back to its offline path. */
+export interface LlmServices {
+  answerer: Answerer;
+  /** Follow-ups → standalone retrieval queries. */
+  condenser: QueryCondenser;
+  /** Absent without an LLM: summaries stay extractive. */
+  summarizer?: PaperSummarizer;
+}
+
 /**
- * The answerer the Assistant uses: the extractive one when `LLM_PROVIDER=none`, otherwise an
- * LlmAnswerer over the configured model with the extractive one as its fallback. Prompts are
- * loaded and validated here, so a broken prompt file stops the start.
+ * The Assistant's model-backed parts over one model, one set of prompts and one circuit (one
+ * provider, one view of whether it is failing). With `LLM_PROVIDER=none`: the extractive
+ * answerer, history folding and no summarizer. Prompts are loaded and validated here, so a
+ * broken prompt file stops the start.
  */
-export async function createLlmAnswerer(config: Config['llm'], deps: LlmAnswererDepsInput): Promise<Answerer> {
-  if (config.provider === 'none') return deps.extractive;
+export async function createLlmServices(config: Config['llm'], deps: LlmAnswererDepsInput): Promise<LlmServices> {
+  if (config.provider === 'none') return { answerer: deps.extractive, condenser: foldHistoryCondenser };
   const modelName = modelNameFor(config);
   const logger = deps.logger.child({ component: 'llm', provider: config.provider });
   logger.info({ model: modelName }, 'LLM answers enabled');
-  return new LlmAnswerer(
-    {
-      model: deps.model ?? (await createChatModel(config)),
-      prompts: deps.prompts ?? loadPrompts(),
-      fallback: deps.extractive,
-      logger,
-      breaker: new CircuitBreaker({ ...DEFAULT_CIRCUIT, now: deps.now ?? Date.now }),
-    },
-    { modelName, timeoutMs: config.timeoutMs, ...deps.options },
-  );
+  const prompts = deps.prompts ?? loadPrompts();
+  const guarded = {
+    model: deps.model ?? (await createChatModel(config)),
+    breaker: new CircuitBreaker({ ...DEFAULT_CIRCUIT, now: deps.now ?? Date.now }),
+    logger,
+  };
+  const timeoutMs = deps.options?.timeoutMs ?? config.timeoutMs;
+  return {
+    answerer: new LlmAnswerer({ ...guarded, prompts, fallback: deps.extractive }, { modelName, timeoutMs: config.timeoutMs, ...deps.options }),
+    condenser: new LlmQueryCondenser(
+      { ...guarded, prompt: prompts.condenseFollowUp, fallback: foldHistoryCondenser },
+      { modelName, timeoutMs: Math.min(timeoutMs, MAX_CONDENSE_MS) },
+    ),
+    summarizer: new LlmPaperSummarizer({ ...guarded, prompt: prompts.highlightSummary }, { modelName, timeoutMs, retry: deps.options?.retry, thresholds: deps.options?.thresholds }),
+  };
+}
+
+/** The answerer alone (see {@link createLlmServices}). */
+export async function createLlmAnswerer(config: Config['llm'], deps: LlmAnswererDepsInput): Promise<Answerer> {
+  return (await createLlmServices(config, deps)).answerer;
 }
