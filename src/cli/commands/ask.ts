@@ -1,7 +1,8 @@
 import type { Answer, Citation, Suggestion } from '../../answer/types.js';
 import { intOption, UsageError, writeLine, type CliCommand } from '../CliCommand.js';
 
-function titleOf(item: Pick<Citation | Suggestion, 'title' | 'titleDerived'>): string {
+/** A derived label is never shown as a real title: not on a terminal, not in JSON. */
+export function displayTitle(item: Pick<Citation | Suggestion, 'title' | 'titleDerived'>): string {
   return item.titleDerived ? `Untitled abstract ("${item.title}")` : item.title;
 }
 
@@ -9,7 +10,7 @@ function titleOf(item: Pick<Citation | Suggestion, 'title' | 'titleDerived'>): s
 export function sourceLine(c: Citation): string {
   const authors = c.authors.length > 3 ? `${c.authors.slice(0, 3).join(', ')} et al.` : c.authors.join(', ');
   const year = c.year ? ` (${c.year})` : '';
-  return `[${c.n}] ${titleOf(c)} — ${authors || 'unknown authors'}${year}${c.url ? ` ${c.url}` : ''}`;
+  return `[${c.n}] ${displayTitle(c)} — ${authors || 'unknown authors'}${year}${c.url ? ` ${c.url}` : ''}`;
 }
 
 /** The answer as a terminal shows it: text, then sources, or the abstention and its suggestions. */
@@ -18,7 +19,7 @@ export function formatAnswer(answer: Answer): string {
   if (answer.citations.length) lines.push('', 'Sources:', ...answer.citations.map(sourceLine));
   if (answer.abstained && answer.suggestions.length) {
     lines.push('', 'Closest papers (suggestions, not sources):');
-    lines.push(...answer.suggestions.map((s) => `  - ${titleOf(s)}${s.year ? ` (${s.year})` : ''}${s.url ? ` ${s.url}` : ''}`));
+    lines.push(...answer.suggestions.map((s) => `  - ${displayTitle(s)}${s.year ? ` (${s.year})` : ''}${s.url ? ` ${s.url}` : ''}`));
   }
   if (!answer.abstained) lines.push('', `(answered by: ${answer.answeredBy})`);
   return lines.join('\n');
@@ -32,7 +33,7 @@ export function answerJson(answer: Answer) {
     question: answer.question,
     answer: answer.text,
     abstained: answer.abstained,
-    citations: answer.citations.map(({ n, id, title, authors, year, url, quote }) => ({ n, id, title, authors, year, url, quote })),
+    citations: answer.citations.map((c) => ({ n: c.n, id: c.id, title: displayTitle(c), authors: c.authors, year: c.year, url: c.url, quote: c.quote })),
     timings_ms: { retrieve: ms(answer.timings.retrieveMs), answer: ms(answer.timings.answerMs), total: ms(answer.timings.totalMs) },
   };
 }

@@ -3,6 +3,7 @@ import readline from 'node:readline';
 import { createRetriever } from '../../retrieval/createRetriever.js';
 import type { RankedPaper, Retriever } from '../../retrieval/types.js';
 import { intOption, UsageError, writeLine, type CliCommand, type CliContext } from '../CliCommand.js';
+import { displayTitle } from './ask.js';
 import { modeOption } from './eval.js';
 
 const round = (n: number | undefined) => (n === undefined ? null : Math.round(n * 10_000) / 10_000);
@@ -11,7 +12,7 @@ function resultJson(r: RankedPaper, i: number) {
   const { paper } = r;
   return {
     rank: i + 1, id: paper.id, score: round(r.score), lexical_score: round(r.lexicalScore), similarity: round(r.similarity),
-    matched_by: r.matchedBy ?? 'content', year: paper.year, title: paper.title, url: paper.url,
+    matched_by: r.matchedBy ?? 'content', year: paper.year, title: displayTitle(paper), title_derived: paper.titleDerived, url: paper.url,
   };
 }
 
@@ -21,7 +22,7 @@ function table(results: RankedPaper[], width: number): string {
   const idWidth = Math.max(2, ...results.map((r) => r.paper.id.length));
   const head = `${'#'.padStart(3)}  ${'score'.padEnd(6)}${'id'.padEnd(idWidth + 2)}${'year'.padEnd(6)}title`;
   const rows = results.map((r, i) => {
-    const line = `${String(i + 1).padStart(3)}  ${r.score.toFixed(3).padEnd(6)}${r.paper.id.padEnd(idWidth + 2)}${String(r.paper.year ?? '—').padEnd(6)}${r.paper.title}`;
+    const line = `${String(i + 1).padStart(3)}  ${r.score.toFixed(3).padEnd(6)}${r.paper.id.padEnd(idWidth + 2)}${String(r.paper.year ?? '—').padEnd(6)}${r.paper.titleDerived ? '(untitled) ' : ''}${r.paper.title}`;
     return line.length > width ? `${line.slice(0, width - 1)}…` : line;
   });
   return [head, ...rows].join('\n');
