@@ -10,7 +10,7 @@ import type { RunningBot } from './startBot.js';
 export interface AttachHighlightsOptions {
   bot: RunningBot;
   library: Library;
-  assistant: Pick<Assistant, 'summarize'>;
+  assistant: Pick<Assistant, 'summarize' | 'summarizeAsync'>;
   state: StateDb;
   config: Config;
   logger: Logger;
