@@ -104,4 +104,16 @@ describe('follow-up condensation through createApp and the OpenAI-compatible sim
     const answer = await app.assistant.ask('and how much compute did it save?', { history: FAST });
     expect(answer.citations.map((c) => c.id)).toEqual([FAST_FORWARD]);
   });
+
+  it('GIVEN a provider failing with 500 WHEN follow-ups keep coming THEN the shared circuit opens and folding answers without calling the model', async () => {
+    const app = await llmApp();
+    sim.chat.repeat({ kind: 'status', status: 500 }, 10);
+    for (let i = 0; i < 3; i++) {
+      const answer = await app.assistant.ask('and how much compute did it save?', { history: FAST });
+      expect(answer.citations.map((c) => c.id)).toEqual([FAST_FORWARD]);
+      expect(answer.answeredBy).toBe('extractive');
+    }
+    // Ask 1: condense (fail 1) + answer with 3 attempts (fail 2); ask 2: condense (fail 3, open); ask 3: nothing.
+    expect(sim.requestsTo(CHAT)).toHaveLength(5);
+  });
 });
