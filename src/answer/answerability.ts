@@ -32,15 +32,16 @@ export const DEFAULT_THRESHOLDS: AnswerabilityThresholds = { paperCoverage: 0.35
 export const MULTI_PAPER = /\b(?:papers|both|compare[sd]?|comparison|versus|vs\.?|differences?|two|which of these|these)\b/i;
 
 /**
- * Stems a metadata match already accounts for: the names of matched authors, the matched year,
+ * Stems a metadata match already accounts for: the names of matched authors, the matched year and venue,
  * (the years of an author's papers too: a year narrows an author question), and for a title or id match that paper's title and id. Titles of papers found by author do not
  * count: "what did Saphra find about X?" must still be about X.
  */
 function metadataStems(passages: RankedPaper[]): Set<string> {
   const parts: string[] = [];
   for (const { paper, matchedBy } of passages) {
-    if (matchedBy === 'author') parts.push(paper.authors.join(', '), String(paper.year ?? ''));
+    if (matchedBy === 'author') parts.push(paper.authors.join(', '), String(paper.year ?? ''), paper.venue ?? '');
     if (matchedBy === 'year') parts.push(String(paper.year ?? ''));
+    if (matchedBy === 'venue') parts.push(paper.venue ?? '', String(paper.year ?? ''));
     if (matchedBy === 'title' || matchedBy === 'id') parts.push(paper.id.replace(/^[a-z]+:/, ' '), paper.titleDerived ? '' : paper.title);
   }
   return stemSet(parts.join('. '));

@@ -8,7 +8,7 @@ import { keyFindingIndex } from './scoreSentences.js';
 import { summarySentences } from './summarizePaper.js';
 import type { Citation } from './types.js';
 
-const METADATA = new Set(['author', 'year', 'title', 'id']);
+const METADATA = new Set(['author', 'year', 'title', 'id', 'venue']);
 const MAX_LISTED = 5;
 
 /** "A", "A and B", "A, B and C", "A, B and 3 others". */
@@ -41,12 +41,13 @@ export function metadataAnswer(passages: RankedPaper[], analyses: PaperAnalyses)
   const numbering = new CitationNumbering();
   const single = matched.length === 1 && (matched[0]?.matchedBy === 'title' || matched[0]?.matchedBy === 'id');
   const withFinding = matched.length <= 2;
-  const lines = matched.map(({ paper }) => {
+  const lines = matched.map(({ paper, matchedBy }) => {
     const sentences = analyses.get(paper).sentences;
     const finding = sentences[keyFindingIndex(sentences)] ?? paper.abstract;
     const n = numbering.cite(paper, finding);
     const year = paper.year ? ` (${paper.year})` : '';
-    const line = `${authorList(paper.authors)} wrote ${paperName(paper)}${year} [${n}].`;
+    const venue = matchedBy === 'venue' && paper.venue ? `, which appeared at ${paper.venue}` : '';
+    const line = `${authorList(paper.authors)} wrote ${paperName(paper)}${year}${venue} [${n}].`;
     // A paper asked for by name gets its card summary; an author's papers get their key findings.
     if (single) return withinLimit([line, ...summarySentences(paper, analyses).map((s) => `${s.text} [${n}]`)]);
     return withFinding ? `${line} ${attributeSentence(finding)} [${n}]` : line;

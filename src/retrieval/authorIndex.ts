@@ -22,15 +22,17 @@ function build(names: string[]): AuthorNames {
   return { isFullName: (n) => full.has(n), isSurname: (n) => surnames.has(n) };
 }
 
-/**
- * The author names of a library, rebuilt only when its paper count changes: one scan per ingest,
- * not per question.
- */
-export function authorIndexOf(library: Library): () => AuthorNames {
-  let cached: { count: number; names: AuthorNames } | undefined;
+/** A lookup built from the library and rebuilt only when its paper count changes: one scan per ingest, not per question. */
+export function rebuiltOnIngest<T>(library: Library, build: () => T): () => T {
+  let cached: { count: number; value: T } | undefined;
   return () => {
     const count = library.count();
-    if (!cached || cached.count !== count) cached = { count, names: build(library.authorNames()) };
-    return cached.names;
+    if (!cached || cached.count !== count) cached = { count, value: build() };
+    return cached.value;
   };
+}
+
+/** The author names of a library, rebuilt only when its paper count changes. */
+export function authorIndexOf(library: Library): () => AuthorNames {
+  return rebuiltOnIngest(library, () => build(library.authorNames()));
 }

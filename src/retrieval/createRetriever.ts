@@ -7,6 +7,7 @@ import { searchMetadata, type MetadataMatch } from './metadataSearch.js';
 import { hasTopic, parseQueryIntent, type QueryIntent } from './queryIntent.js';
 import { namesTitle } from './titleMatch.js';
 import type { RankedPaper, RetrievalMode, RetrieveOptions, Retriever } from './types.js';
+import { venueIndexOf } from './venueIndex.js';
 
 export interface RetrieverOptions extends Partial<ContentSearchOptions> {
   /** Mode used when a call does not name one (default hybrid). */
@@ -51,12 +52,13 @@ function metadataRanking(match: MetadataMatch, hits: LegHit[], k: number): Ranke
 export function createRetriever(library: Library, options: RetrieverOptions = {}): Retriever {
   const base: ContentSearchOptions = { ...DEFAULTS, ...options, fusion: { ...DEFAULTS.fusion, ...options.fusion } };
   const authors = authorIndexOf(library);
+  const venues = venueIndexOf(library);
   return {
     async retrieve(query: string, call: RetrieveOptions = {}): Promise<RankedPaper[]> {
       const k = call.k ?? options.k ?? 5;
       // Each leg must reach k on its own: a BEIR run at k = 100 needs 100 candidates, not the union of two 50s.
       const search = { ...base, mode: call.mode ?? base.mode, depth: Math.max(base.depth, k) };
-      const intent = parseQueryIntent(query, authors());
+      const intent = parseQueryIntent(query, authors(), venues());
       const topic = hasTopic(intent);
       const match = searchMetadata(library, intent, topic, k);
       const narrowed = match !== undefined || intent.years.length > 0;

@@ -1,6 +1,7 @@
 import { foldForMatching } from '../corpus/normalise.js';
 import { STOP_WORDS, WEAK_WORDS } from '../embeddings/local/stopWords.js';
 import type { AuthorNames } from './authorIndex.js';
+import type { VenueNames } from './venueIndex.js';
 
 /** What a question asks of the metadata, and what is left of it for content search. */
 export interface QueryIntent {
@@ -11,7 +12,9 @@ export interface QueryIntent {
   authors: string[];
   /** Text quoted in the question: a title, usually. */
   quoted: string[];
-  /** The question without ids, years, author names and the words that only ask for a list. */
+  /** Venues the library knows, as stored ("NeurIPS 2024"), named in the question by acronym ("neurips"). */
+  venues: string[];
+  /** The question without ids, years, author names, venues and the words that only ask for a list. */
   content: string;
 }
 
@@ -44,15 +47,17 @@ function findAuthors(words: string[], names: AuthorNames): Array<{ name: string;
 }
 
 /** Reads the metadata a question names; everything else stays in `content`. */
-export function parseQueryIntent(query: string, names: AuthorNames): QueryIntent {
+export function parseQueryIntent(query: string, names: AuthorNames, venueNames?: VenueNames): QueryIntent {
   const ids = [...query.matchAll(ARXIV_ID)].map((m) => `arxiv:${m[1]}`);
   const quoted = [...query.matchAll(QUOTED)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim()).filter(Boolean);
   const withoutIds = query.replace(ARXIV_ID, ' ');
   const years = [...new Set([...withoutIds.matchAll(YEAR)].map((m) => Number(m[1])))];
   const words = foldForMatching(withoutIds.replace(YEAR, ' ').replace(/['’]s\b/g, ' s')).split(' ').filter(Boolean);
   const authors = findAuthors(words, names);
-  const kept = words.filter((_, i) => !authors.some((a) => i >= a.start && i < a.end));
-  return { ids: [...new Set(ids)], years, authors: [...new Set(authors.map((a) => a.name))], quoted, content: kept.join(' ') };
+  const named = (word: string) => venueNames?.venuesNamed(word) ?? [];
+  const kept = words.filter((w, i) => !authors.some((a) => i >= a.start && i < a.end) && named(w).length === 0);
+  const venues = [...new Set(words.flatMap(named))];
+  return { ids: [...new Set(ids)], years, authors: [...new Set(authors.map((a) => a.name))], quoted, venues, content: kept.join(' ') };
 }
 
 /** Words that only ask for a list ("which papers did … write in …"): no topic of their own. */
@@ -60,7 +65,8 @@ const LIST_WORDS = new Set(
   `papers paper write wrote written writes published publish publications publication author authors authored coauthored
 work works anything everything what which did do does has have year years from in by list all any show me tell about
 summarize summarise summary main finding findings find found argue argued propose proposed say said s the a an of and et al
-recent latest new is are was were who some give many how their his her key idea ideas arxiv id please on`.split(/\s+/),
+recent latest new is are was were who some give many how their his her key idea ideas arxiv id please on
+at or appeared appear appears accepted presented venue venues conference conferences workshop proceedings`.split(/\s+/),
 );
 
 /** True when the question, once its metadata is read, still names a topic ("what did Saphra say about memorization"). */

@@ -9,8 +9,8 @@ export interface RankedPaper {
   lexicalScore?: number;
   /** Cosine similarity from the dense leg, when that leg found it. */
   similarity?: number;
-  /** Why it is here when not by content: `author`, `title`, `year`. */
-  matchedBy?: 'content' | 'author' | 'title' | 'year' | 'id';
+  /** Why it is here when not by content: `author`, `title`, `year`, `venue`. */
+  matchedBy?: 'content' | 'author' | 'title' | 'year' | 'id' | 'venue';
 }
 
 export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';

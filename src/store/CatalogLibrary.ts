@@ -49,6 +49,8 @@ export class CatalogLibrary implements Library {
   lexicalSearch = (query: string, k: number) => this.catalog.lexicalSearch(query, k);
   byAuthor = (name: string, limit: number): StoredPaper[] => this.catalog.byAuthor(name, limit);
   byYear = (year: number, limit: number): StoredPaper[] => this.catalog.byYear(year, limit);
+  byVenue = (venue: string, limit: number): StoredPaper[] => this.catalog.byVenue(venue, limit);
+  venues = (): string[] => this.catalog.venues();
   suggest = (query: string, limit: number): StoredPaper[] => this.catalog.suggest(query, limit);
   addedSince = (isoTime: string, limit: number): StoredPaper[] => this.catalog.addedSince(isoTime, limit);
   authorNames = (): string[] => this.catalog.authorNames();

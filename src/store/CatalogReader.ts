@@ -21,6 +21,8 @@ export class CatalogReader {
       get: select('WHERE p.id = ?'),
       list: select('', `${ORDER_NEWEST} LIMIT ? OFFSET ?`),
       byYear: select('WHERE p.year = ?', 'ORDER BY p.published DESC, p.id LIMIT ?'),
+      byVenue: select('WHERE p.venue = ?', `${ORDER_NEWEST} LIMIT ?`),
+      venues: db.prepare('SELECT DISTINCT venue FROM papers WHERE venue IS NOT NULL').pluck(),
       addedSince: select('WHERE p.added_at > ?', 'ORDER BY p.added_at DESC, p.seq DESC LIMIT ?'),
       byAuthor: select(
         'WHERE p.id IN (SELECT paper_id FROM paper_authors WHERE name_norm = @q OR surname_norm = @q OR (surname_norm = @surname AND substr(name_norm, 1, 1) = @initial))',
@@ -61,6 +63,15 @@ export class CatalogReader {
 
   byYear(year: number, limit: number): StoredPaper[] {
     return this.rows(this.statements.byYear.all(year, limit));
+  }
+
+  /** Papers whose venue is exactly `venue`, as written in the catalog (see `venues()`). */
+  byVenue(venue: string, limit: number): StoredPaper[] {
+    return this.rows(this.statements.byVenue.all(venue, limit));
+  }
+
+  venues(): string[] {
+    return this.statements.venues.all() as string[];
   }
 
   addedSince(isoTime: string, limit: number): StoredPaper[] {

@@ -41,6 +41,10 @@ export interface Library {
   /** Papers with an author whose name matches (case- and accent-insensitive, surname or full name). */
   byAuthor(name: string, limit: number): StoredPaper[];
   byYear(year: number, limit: number): StoredPaper[];
+  /** Papers whose venue is exactly this string, one of `venues()`. */
+  byVenue(venue: string, limit: number): StoredPaper[];
+  /** Every distinct venue as written ("NeurIPS 2024"), for recognising venue questions. */
+  venues(): string[];
   /** Prefix and word matches over titles, authors and ids (autocomplete). */
   suggest(query: string, limit: number): StoredPaper[];
   /** Papers first ingested after `isoTime`, newest first. */

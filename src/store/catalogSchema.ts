@@ -56,8 +56,11 @@ DROP INDEX IF EXISTS papers_year;
 CREATE INDEX papers_year ON papers (year, published DESC, id);
 `;
 
+/** v3: venues ("NeurIPS 2024") answer questions by lookup; most arXiv records have none, so only named venues are indexed. */
+const V3 = `CREATE INDEX IF NOT EXISTS papers_venue ON papers (venue) WHERE venue IS NOT NULL;`;
+
 /** Schema versions in order: `user_version` counts how many have been applied. */
-const MIGRATIONS = [SCHEMA, V2];
+const MIGRATIONS = [SCHEMA, V2, V3];
 
 /** Opens (creating if needed) `corpus.db` in WAL mode, finishing a bulk load a crash interrupted. */
 export function openCatalogDb(file: string): CatalogDb {

@@ -79,6 +79,8 @@ export class MemoryLibrary implements Library {
     return this.papers.filter((p) => p.authors.some((a) => fold(a) === wanted || fold(a).split(/\s+/).pop() === wanted)).slice(0, limit);
   }
   byYear(year: number, limit: number): StoredPaper[] { return this.papers.filter((p) => p.year === year).slice(0, limit); }
+  byVenue(venue: string, limit: number): StoredPaper[] { return this.papers.filter((p) => p.venue === venue).slice(0, limit); }
+  venues(): string[] { return [...new Set(this.papers.flatMap((p) => (p.venue ? [p.venue] : [])))]; }
   suggest(query: string, limit: number): StoredPaper[] {
     const q = fold(query);
     return this.papers.filter((p) => fold(`${p.title} ${p.authors.join(' ')} ${p.id}`).includes(q)).slice(0, limit);

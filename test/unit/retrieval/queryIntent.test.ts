@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthorNames } from '../../../src/retrieval/authorIndex.js';
 import { hasTopic, parseQueryIntent } from '../../../src/retrieval/queryIntent.js';
+import { venueNames } from '../../../src/retrieval/venueIndex.js';
 
 const names: AuthorNames = {
   isFullName: (n) => ['naomi saphra', 'sarah wiegreffe', 'adam lopez', 'kyunghyun cho', 'victoria li'].includes(n),
@@ -45,5 +46,17 @@ describe('parseQueryIntent', () => {
     const intent = parseQueryIntent('best pizza in Naples?', names);
     expect(intent).toMatchObject({ ids: [], years: [], authors: [] });
     expect(hasTopic(intent)).toBe(true);
+  });
+
+  it('GIVEN venues in the library WHEN a question names one by acronym THEN the stored venue strings are read and no topic remains', () => {
+    const venues = venueNames(['NeurIPS 2024', 'EMNLP 2024 (main conference)', 'arXiv preprint', 'Proceedings of the 7th BlackboxNLP Workshop']);
+    const intent = parseQueryIntent('which papers appeared at neurips or BlackboxNLP?', names, venues);
+    expect(intent.venues).toEqual(['NeurIPS 2024', 'Proceedings of the 7th BlackboxNLP Workshop']);
+    expect(hasTopic(intent)).toBe(false);
+  });
+
+  it('GIVEN an arXiv preprint venue WHEN a question mentions arXiv or main conference words THEN no venue is read', () => {
+    const venues = venueNames(['arXiv preprint', 'EMNLP 2024 (main conference)']);
+    expect(parseQueryIntent('what is the main idea of arXiv 2406.17746?', names, venues).venues).toEqual([]);
   });
 });
