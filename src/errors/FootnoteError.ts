@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'embeddings:dimension_mismatch'
   | 'rate_limit:user'
   | 'busy:capacity'
+  | 'discord:login'
   | 'permission:manage_guild'
   | 'highlights:invalid_setting'
   | 'highlights:channel_unavailable'

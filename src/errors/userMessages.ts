@@ -21,6 +21,7 @@ const USER_MESSAGES: Record<ErrorCode, string | null> = {
   'embeddings:unavailable': 'The embedding service is unavailable right now; try again in a moment.',
   'embeddings:dimension_mismatch': null,
   'rate_limit:user': null,
+  'discord:login': null,
   'busy:capacity': 'I am answering a lot of questions right now; try again in a few seconds.',
   'permission:manage_guild': 'Only members with the Manage Server permission can do that.',
   'highlights:invalid_setting': null,

@@ -1,7 +1,21 @@
 import path from 'node:path';
+import { FootnoteError } from '../../errors/index.js';
 import { openStateDb } from '../../state/openStateDb.js';
 import { intOption, writeLine, type CliCommand, type CliContext } from '../CliCommand.js';
 import { runChat } from './chat.js';
+
+/** A failed login says what to fix: the token, or the network path to Discord. */
+function loginError(error: unknown, apiBase: string | undefined): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'TokenInvalid') {
+    return new FootnoteError('discord:login', 'Discord rejected DISCORD_TOKEN. Reset it in the Developer Portal (Bot → Reset Token) and update .env.', {}, { cause: error });
+  }
+  if (typeof code === 'string' && ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'].includes(code)) {
+    const where = apiBase ?? 'discord.com';
+    return new FootnoteError('discord:login', `Could not reach Discord at ${where} (${code}). Check the network${apiBase ? ' and DISCORD_API_BASE' : ''}.`, {}, { cause: error });
+  }
+  return error;
+}
 
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
@@ -27,7 +41,9 @@ async function runBot(ctx: CliContext): Promise<number> {
   const app = ctx.app();
   app.catch(() => undefined); // reported by startBot's assistant promise and by every question
   try {
-    const bot = await startBot({ config, logger, assistant: app.then((a) => a.assistant), state });
+    const bot = await startBot({ config, logger, assistant: app.then((a) => a.assistant), state }).catch((error: unknown) => {
+      throw loginError(error, config.discord.apiBase);
+    });
     // Highlights need the loaded index; the bot answers (and defers) before they start. Under a
     // ShardingManager only shard 0 schedules them: it posts for every guild over REST, and one
     // scheduler means no two processes race on the same day's run.
