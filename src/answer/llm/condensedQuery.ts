@@ -15,7 +15,8 @@ export function cleanCondensedQuery(raw: string): string {
   const line = stripMentions(raw)
     .split('\n')
     .map((l) => l.trim())
-    .find((l) => /[\p{L}\p{N}]/u.test(l)) ?? '';
+    // "Here is the standalone question:" introduces the query on the next line.
+    .find((l) => /[\p{L}\p{N}]/u.test(l) && !/:[*_\s]*$/.test(l)) ?? '';
   return line
     .replace(/^(?:[*_#>\s-]*)(?:standalone |rewritten |search )?(?:question|query)\s*:\s*/i, '')
     .replace(/\[[^\]]*\]|<[^>]*>/g, ' ')

@@ -9,6 +9,10 @@ describe('cleanCondensedQuery and checkCondensedQuery', () => {
       .toBe('How much compute does Fast Forward save?');
   });
 
+  it('GIVEN a lead-in line before the query WHEN cleaned THEN the query line is taken', () => {
+    expect(cleanCondensedQuery('Here is the standalone question:\n\nHow much compute does Fast Forward save?')).toBe('How much compute does Fast Forward save?');
+  });
+
   it('GIVEN a paraphrase naming the method from history WHEN checked THEN it may be used', () => {
     expect(checkCondensedQuery('How much compute does Fast Forward save in LoRA finetuning?', CONVERSATION)).toBeUndefined();
   });
