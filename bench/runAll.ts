@@ -15,7 +15,7 @@ export interface BenchSection {
 type BenchModule = { run(args: string[]): Promise<BenchSection> };
 
 /** In the order they appear in RESULTS.md; each is `bench/<name>.ts`. */
-const BENCHES = ['seedsEval', 'askLatency', 'retrievalQuality', 'hnswRecall', 'scale', 'scifact', 'llmGrounding', 'discordConcurrency', 'highlightsYear', 'topicThreshold'];
+const BENCHES = ['seedsEval', 'askLatency', 'retrievalQuality', 'hnswRecall', 'scale', 'scifact', 'llmGrounding', 'llmSummaries', 'discordConcurrency', 'highlightsYear', 'topicThreshold'];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
