@@ -6,6 +6,7 @@ import { composeAnswer } from './composeAnswer.js';
 import { corpusTermsFor, type CorpusTerms } from './CorpusTerms.js';
 import { foldHistory } from './foldHistory.js';
 import { metadataAnswer } from './metadataAnswer.js';
+import { paperFactsAsked, withPaperFacts } from './paperFacts.js';
 import type { Answerer, AnswerDraft, AskOptions } from './types.js';
 
 /** What the extractive answerer needs: corpus statistics, and optionally a shared analysis cache and gate thresholds. */
@@ -31,10 +32,14 @@ export class ExtractiveAnswerer implements Answerer {
     const query = foldHistory(question, options.history);
     const verdict = assessAnswerability(query, passages, { corpus: this.deps.corpus, analyses: this.analyses }, this.deps.thresholds ?? DEFAULT_THRESHOLDS);
     if (!verdict.answerable) return abstain(passages, { related: verdict.coverage > 0 });
-    const { text, citations } =
+    const composed =
       verdict.kind === 'metadata'
         ? metadataAnswer(passages, this.analyses)
         : composeAnswer(query, verdict.profile, passages, verdict.best, this.analyses, (options.history ?? []).map((t) => t.answer));
+    // "Who wrote the chess paper?": the abstract never says; the catalog does. A metadata answer already names authors and year.
+    const facts = paperFactsAsked(question).filter((f) => verdict.kind === 'content' || f === 'venue');
+    const lead = passages[verdict.kind === 'content' ? verdict.best : 0]?.paper;
+    const { text, citations } = lead ? withPaperFacts(composed, lead, facts) : composed;
     if (citations.length === 0) return abstain(passages, { related: true });
     return { text, citations, abstained: false, suggestions: [], answeredBy: this.name };
   }

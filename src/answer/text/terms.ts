@@ -27,7 +27,7 @@ const QUESTION_WORDS = new Set([
   'arxiv', 'write', 'wrote', 'written', 'publish', 'summar', 'summari', 'overview', 'anyon', 'els', 'me',
   'co-author', 'coauthor', 'co-wrot', 'cowrot', 'contribut', 'releas', 'public', 'recent', 'latest',
   // Where a paper appeared is metadata: "which papers appeared at EMNLP?" asks for no topic.
-  'appear', 'accept', 'venu', 'confer',
+  'appear', 'accept', 'venu', 'confer', 'journal', 'year',
 ]);
 
 const ACRONYM = /^(?=.*[A-Z].*[A-Z0-9])[A-Za-z0-9.+-]{2,}$/;
