@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { renderRankedPapers } from '../render/paperMessages.js';
+import { renderSimilarPapers } from '../render/paperMessages.js';
 import { editWithMessages } from '../send.js';
 import { resolvePaper } from './paper.js';
 import { paperChoices } from './paperChoices.js';
@@ -20,7 +20,7 @@ export const similarCommand: SlashCommand = {
     const assistant = await ctx.assistant();
     const paper = resolvePaper(assistant, interaction.options.getString('paper', true));
     const ranked = await assistant.similar(paper.id, interaction.options.getInteger('k') ?? 5);
-    await editWithMessages(interaction, renderRankedPapers(`Papers similar to ${paper.title}`, ranked));
+    await editWithMessages(interaction, renderSimilarPapers(paper, ranked));
   },
   autocomplete: paperChoices,
 };

@@ -44,6 +44,11 @@ export function renderRankedPapers(heading: string, ranked: RankedPaper[]): Outg
   return packEmbeds(embeds);
 }
 
+/** /similar: the heading names the paper as the cards do, never a derived label as its title. */
+export function renderSimilarPapers(paper: Pick<Paper, 'title' | 'titleDerived'>, ranked: RankedPaper[]): OutgoingMessage[] {
+  return renderRankedPapers(`Papers similar to ${escapeUserText(titleOf(paper))}`, ranked);
+}
+
 /** One page of the corpus with previous/next buttons. */
 export function renderPapersPage(page: { total: number; papers: Paper[] }, offset: number, pageSize: number): OutgoingMessage {
   const lines = page.papers.map((p, i) => `**${offset + i + 1}.** ${paperLink(titleOf(p), p.url)} (${p.year ?? 'n.d.'}) \`${p.id}\``);

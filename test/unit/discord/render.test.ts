@@ -3,7 +3,7 @@ import type { Answer, Citation } from '../../../src/answer/types.js';
 import { renderAnswer, renderQuotes } from '../../../src/discord/render/answerMessages.js';
 import { escapeUserText } from '../../../src/discord/render/escapeUserText.js';
 import { embedSize } from '../../../src/discord/render/messages.js';
-import { renderPapersPage } from '../../../src/discord/render/paperMessages.js';
+import { renderPapersPage, renderSimilarPapers } from '../../../src/discord/render/paperMessages.js';
 
 const citation = (n: number): Citation => ({
   n, id: `arxiv:2409.0420${n}`, title: `Paper ${n}`, titleDerived: false, authors: ['Ada Lovelace', 'Alan Turing'],
@@ -87,5 +87,17 @@ describe('render helpers', () => {
     expect(prev!.disabled).toBe(true);
     expect(next!.custom_id).toBe('papers:10:Next');
     expect(message.embeds![0]!.title).toBe('Indexed papers 1–10 of 25');
+  });
+});
+
+describe('renderSimilarPapers', () => {
+  it('GIVEN a plain-text abstract with a derived label WHEN its similar papers are shown THEN the heading says it is untitled', () => {
+    const [message] = renderSimilarPapers({ title: 'DNA methylation plays an important role…', titleDerived: true }, []);
+    expect(message?.embeds?.[0]?.title).toBe('Papers similar to Untitled abstract: “DNA methylation plays an important role…”');
+  });
+
+  it('GIVEN a real title WHEN its similar papers are shown THEN the heading carries the title as written', () => {
+    const [message] = renderSimilarPapers({ title: 'Mechanistic?', titleDerived: false }, []);
+    expect(message?.embeds?.[0]?.title).toBe('Papers similar to Mechanistic?');
   });
 });
