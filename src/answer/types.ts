@@ -1,27 +1,16 @@
+import type { PaperRef } from '../corpus/Paper.js';
 import type { RankedPaper, RetrievalMode } from '../retrieval/types.js';
 
-export interface Citation {
+/** A cited paper; `titleDerived` marks a label made from the abstract, never shown as a real title. */
+export interface Citation extends PaperRef {
   /** The number shown as `[n]`; sources are numbered in order of first use. */
   n: number;
-  id: string;
-  title: string;
-  /** True when the title is a label derived from the abstract, not a real title. */
-  titleDerived: boolean;
-  authors: string[];
-  year: number | null;
-  url: string | null;
   /** The sentence of the abstract that supports the citation. */
   quote: string;
 }
 
 /** A paper offered as a possible lead when the answer abstains: never presented as a source. */
-export interface Suggestion {
-  id: string;
-  title: string;
-  titleDerived: boolean;
-  year: number | null;
-  url: string | null;
-}
+export type Suggestion = Omit<PaperRef, 'authors'>;
 
 export interface Turn {
   question: string;

@@ -16,6 +16,9 @@ export interface Paper {
   published: string | null;
 }
 
+/** What a citation, a suggestion or a retrieved Document shows of a paper. */
+export type PaperRef = Pick<Paper, 'id' | 'title' | 'titleDerived' | 'authors' | 'year' | 'url'>;
+
 /** A paper as the catalog stores it: with the bookkeeping the highlights and ingest need. */
 export interface StoredPaper extends Paper {
   /** ISO timestamp of the first ingest of this id. */

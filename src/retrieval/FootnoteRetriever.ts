@@ -1,15 +1,10 @@
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
+import type { PaperRef } from '../corpus/Paper.js';
 import type { RankedPaper, RetrieveOptions, Retriever } from './types.js';
 
 /** What each Document carries: the paper's citation fields and how it ranked. */
-export interface PaperDocumentMetadata {
-  id: string;
-  title: string;
-  titleDerived: boolean;
-  authors: string[];
-  year: number | null;
-  url: string | null;
+export interface PaperDocumentMetadata extends PaperRef {
   score: number;
   lexicalScore?: number;
   similarity?: number;
