@@ -64,4 +64,13 @@ describe('question normalisation and follow-ups', () => {
     expect(foldHistory('what is CLEVR-HOPE?', history)).toBe('what is CLEVR-HOPE?');
     expect(foldHistory('and how much compute did it save?', [])).toBe('and how much compute did it save?');
   });
+
+  it('GIVEN two follow-ups in a row WHEN the second leans on the first THEN the question the first leaned on joins too', () => {
+    const history = [
+      { question: 'what is Fast Forward?', answer: '…' },
+      { question: 'who wrote it?', answer: '…' },
+    ];
+    expect(foldHistory('when was it published?', history)).toBe('what is Fast Forward? who wrote it? when was it published?');
+    expect(foldHistory('what is CLEVR-HOPE?', history)).toBe('what is CLEVR-HOPE?');
+  });
 });

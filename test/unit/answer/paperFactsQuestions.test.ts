@@ -44,4 +44,13 @@ describe('who wrote, when and where: facts about a paper found by its topic', ()
     expect(answer.text).not.toMatch(/^\*Fast Forwarding/);
     expect(answer.text).not.toContain('Adir Rahamim');
   });
+
+  it('GIVEN a question and a "who wrote it?" follow-up WHEN the next follow-up asks when it was published THEN it is still about that paper', async () => {
+    const first = await app.assistant.ask('what is Fast Forward?');
+    const second = await app.assistant.ask('who wrote it?', { history: [{ question: first.question, answer: first.text }] });
+    const history = [{ question: first.question, answer: first.text }, { question: second.question, answer: second.text }];
+    const answer = await app.assistant.ask('when was it published?', { history });
+    expectCited(answer, ['arxiv:2409.04206']);
+    expect(answer.text.split(' [1]')[0]).toContain('2024');
+  });
 });
