@@ -63,7 +63,7 @@ export function parseArxivRecord(line: string): Paper | string {
     titleDerived: !title,
     authors: authorsOf(record),
     year: yearFromArxivId(bare) ?? (published ? Number(published.slice(0, 4)) : null),
-    venue: optionalText(record, 'journal-ref', 'journal_ref'),
+    venue: optionalText(record, 'journal-ref', 'journal_ref', 'venue'),
     url: `https://arxiv.org/abs/${bare}`,
     abstract,
     categories: listField(record, 'categories', /\s+/u),

@@ -151,6 +151,13 @@ describe('formats', () => {
     const source = await openPaperSource('seeds/papers.jsonl', 'text');
     expect(source.format).toBe('text');
   });
+
+  it('GIVEN seeds/papers.jsonl read as arXiv metadata WHEN loaded THEN venues are kept, so re-ingesting with --format arxiv erases nothing', async () => {
+    const { papers } = await collect('seeds/papers.jsonl', 'arxiv');
+    expect(papers).toHaveLength(10);
+    expect(papers.find((p) => p.id === 'arxiv:2406.11741')?.venue).toBe('NeurIPS 2024');
+    expect(papers.filter((p) => p.venue !== null)).toHaveLength(7);
+  });
 });
 
 describe('damaged files', () => {
