@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { FootnoteError } from '../errors/index.js';
 import { DEFERRED_SCHEMA, endBulkLoad, isBulkLoading } from './catalogBulkLoad.js';
 
 export type CatalogDb = Database.Database;
@@ -66,7 +67,14 @@ const MIGRATIONS = [SCHEMA, V2, V3];
 export function openCatalogDb(file: string): CatalogDb {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  try {
+    db.pragma('journal_mode = WAL');
+  } catch (error) {
+    db.close();
+    // The file is left alone: it may be a catalog someone can still recover.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new FootnoteError('index:corrupt', `${file} is not a readable paper catalog (${reason}). Move it aside, then run \`footnote ingest\` on your files again (the seed papers come back on the next start).`);
+  }
   // WAL with synchronous=NORMAL never fsyncs per commit and stays consistent after a crash; a power cut may lose the last commits, which re-ingest restores.
   db.pragma('synchronous = NORMAL');
   // Long enough to wait out another process finishing a bulk load (an FTS rebuild at 75k papers).

@@ -7,6 +7,7 @@ import { abstractKey, contentHash, embeddingHash } from '../../../src/corpus/nor
 import type { Paper } from '../../../src/corpus/Paper.js';
 import { isRejectedLine } from '../../../src/corpus/validatePaper.js';
 import { PaperCatalog } from '../../../src/store/PaperCatalog.js';
+import { isFootnoteError } from '../../../src/errors/index.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-catalog-'));
 let catalog: PaperCatalog;
@@ -142,5 +143,24 @@ describe('schema upgrade', () => {
     const upgraded = PaperCatalog.open(file);
     expect(upgraded.authorNames()).toEqual(['Grace Hopper']);
     upgraded.close();
+  });
+});
+
+describe('a damaged catalog file', () => {
+  it('GIVEN a corpus.db that is not a database WHEN opened THEN index:corrupt names the file and says what to do, and the file is left as it was', () => {
+    const file = path.join(tmp, 'garbage.db');
+    const bytes = Buffer.from('this is not an SQLite file, just some text that happens to sit where the catalog should be\n'.repeat(60));
+    fs.writeFileSync(file, bytes);
+    const error = (() => {
+      try {
+        PaperCatalog.open(file).close();
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isFootnoteError(error) && error.code).toBe('index:corrupt');
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toMatch(/footnote ingest/);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 });
