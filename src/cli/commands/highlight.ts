@@ -4,6 +4,7 @@ import { createHighlightsService } from '../../highlights/HighlightsService.js';
 import type { HighlightPost, Publisher } from '../../highlights/types.js';
 import { openStateDb } from '../../state/openStateDb.js';
 import { UsageError, writeLine, type CliCommand } from '../CliCommand.js';
+import { displayTitle } from './ask.js';
 
 // The CLI only shows what would be posted: nothing may ever be sent from here.
 const previewOnly: Publisher = {
@@ -38,7 +39,8 @@ export const highlightCommand: CliCommand = {
       const service = createHighlightsService({ ...app, state, publisher: previewOnly, logger: ctx.logger });
       const post = service.preview((values.guild as string | undefined) ?? service.defaultGuildId, date);
       if (values.json) {
-        const entries = post.entries.map(({ id, title, authors, year, url, summary, quote }) => ({ id, title, authors, year, url, summary, quote }));
+        // The keys stay fixed; a derived label reads as untitled instead.
+        const entries = post.entries.map((e) => ({ id: e.id, title: displayTitle(e), authors: e.authors, year: e.year, url: e.url, summary: e.summary, quote: e.quote }));
         writeLine(ctx.io.stdout, JSON.stringify({ date: post.date, guild: post.guildId, entries }, null, 2));
       } else {
         for (const line of asText(post)) writeLine(ctx.io.stdout, line);

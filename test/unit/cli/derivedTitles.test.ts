@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliCommand, CliContext } from '../../../src/cli/CliCommand.js';
 import { answerJson } from '../../../src/cli/commands/ask.js';
+import { highlightCommand } from '../../../src/cli/commands/highlight.js';
 import { searchCommand } from '../../../src/cli/commands/search.js';
 import { loadConfig } from '../../../src/config/index.js';
 import { createLogger } from '../../../src/logging/logger.js';
@@ -31,12 +32,12 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(command: CliCommand, values: Record<string, unknown>, positionals: string[]): Promise<string> {
+async function run(command: CliCommand, values: Record<string, unknown>, positionals: string[], from: SeedAssistant = seeded, dataDir = dir): Promise<string> {
   const stdout = new PassThrough();
   let text = '';
   stdout.on('data', (chunk) => (text += String(chunk)));
-  const config = loadConfig({});
-  const app = { config, logger: createLogger({ level: 'silent' }), library: seeded.library, assistant: seeded.assistant } as unknown as App;
+  const config = loadConfig({ FOOTNOTE_DATA_DIR: dataDir });
+  const app = { config, logger: createLogger({ level: 'silent' }), library: from.library, assistant: from.assistant } as unknown as App;
   const ctx: CliContext = { config, logger: app.logger, io: { stdout, stderr: new PassThrough(), stdin: new PassThrough() }, app: async () => app };
   await command.run(ctx, values as never, positionals);
   return text;
@@ -61,5 +62,25 @@ describe('an abstract ingested as plain text has no real title', () => {
   it('GIVEN a seed paper with a real title WHEN searched with --json THEN its title is shown unchanged and not marked derived', async () => {
     const [hit] = JSON.parse(await run(searchCommand, { k: '1', json: true }, ['Fast Forward low-rank training'])) as Array<{ title: string; title_derived: boolean }>;
     expect(hit).toMatchObject({ title: 'Fast Forwarding Low-Rank Training', title_derived: false });
+  });
+});
+
+describe('highlights of plain-text abstracts', () => {
+  it('GIVEN a library of plain-text abstracts only WHEN the highlights are previewed as JSON or text THEN no derived label is shown as a title', async () => {
+    const file = path.join(dir, 'three.txt');
+    const lines = ['DNA methylation', 'Golli-MBP gene expression', 'myelodysplastic syndromes'].map(
+      (topic) => `Abstract: This abstract studies ${topic} in human cells and reports what was measured. The results describe ${topic} in detail for the first time.`,
+    );
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const plain = await openSeedAssistant({ seedFile: file });
+    try {
+      const json = JSON.parse(await run(highlightCommand, { json: true, date: '2026-05-02' }, [], plain)) as { entries: Array<{ title: string }> };
+      expect(json.entries.length).toBeGreaterThan(0);
+      for (const entry of json.entries) expect(entry.title).toMatch(/^Untitled abstract \("This abstract studies/);
+      const text = await run(highlightCommand, { date: '2026-05-02' }, [], plain);
+      expect(text).not.toMatch(/^\d\. This abstract studies/m);
+    } finally {
+      plain.close();
+    }
   });
 });
