@@ -11,6 +11,10 @@ const CONNECTIVE = new RegExp(
     'Firstly|Secondly|Lastly|To this end|In summary|In conclusion|To conclude|Taken together|Then),\\s+|(?:But|And|Yet|Thus|Hence|Therefore),?\\s+)',
 );
 
+/** "Enabled by these low-rank settings, …": a phrase whose "these" points at a sentence the answer does not show. */
+const BACK_REFERENCE =
+  /^(?:(?:Enabled|Motivated|Inspired|Guided|Informed|Driven) by|Building (?:on|upon)|Based on|Given|With|Using|Following|Leveraging|Through|To address) (?:these|this|such|those|that)\b[^,]{0,60},\s+/;
+
 const FRAMING: Array<[RegExp, string]> = [
   [/^In (?:this|the present|our) (?:work|paper|study|article|note|position paper),?\s+we\b/i, 'The authors'],
   [/^In (?:this|the present|our) (?:work|paper|study|article|note),?\s+/i, 'In the paper, '],
@@ -58,7 +62,7 @@ export function dropConnectives(sentence: string): string {
 
 /** Rewrites one abstract sentence for an answer (see the file comment). */
 export function attributeSentence(sentence: string): string {
-  let text = dropConnectives(plainText(sentence));
+  let text = capitalise(dropConnectives(plainText(sentence)).replace(BACK_REFERENCE, ''));
   for (const [pattern, replacement] of FRAMING) text = text.replace(pattern, replacement);
   for (const [pattern, replacement] of FIRST_PERSON) text = text.replace(pattern, replacement);
   text = capitalise(text);

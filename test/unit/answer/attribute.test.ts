@@ -19,6 +19,15 @@ describe('attributing abstract sentences', () => {
     expect(attributeSentence('So, what does it mean to be "mechanistic"?')).toBe('What does it mean to be "mechanistic"?');
   });
 
+  it('GIVEN an opening phrase that points back at the previous sentence WHEN attributed THEN the phrase goes, the claim stays', () => {
+    expect(attributeSentence('Enabled by these low-rank settings, we propose an even more efficient optimization strategy: Fast Forward.')).toBe(
+      'The authors propose an even more efficient optimization strategy: Fast Forward.',
+    );
+    expect(attributeSentence('Building on this idea, we train a model.')).toBe('The authors train a model.');
+    // A phrase that names its own subject is kept.
+    expect(attributeSentence('Using game transcripts, we train a chess model.')).toBe('Using game transcripts, the authors train a chess model.');
+  });
+
   it('GIVEN LaTeX escapes and double dashes WHEN shown THEN they read as plain text', () => {
     expect(plainText('up to an 87\\% reduction with large $n$-gram models -- particularly LMs')).toBe('up to an 87% reduction with large n-gram models – particularly LMs');
   });
