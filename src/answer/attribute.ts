@@ -23,6 +23,9 @@ const FRAMING: Array<[RegExp, string]> = [
 ];
 
 const FIRST_PERSON: Array<[RegExp, string]> = [
+  // "we may not expect …" is anyone's expectation, not the authors' own.
+  [/\bWe ((?:may|might|would|could|should|can) (?:not )?(?:expect|imagine|assume|think|hope))\b/g, 'One $1'],
+  [/\bwe ((?:may|might|would|could|should|can) (?:not )?(?:expect|imagine|assume|think|hope))\b/g, 'one $1'],
   [/^We\b/, 'The authors'],
   [/^Our\b/, "The authors'"],
   [/^Us\b/, 'The authors'],
