@@ -1,10 +1,12 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import type { EmbedderInfo, FootnoteEmbeddings } from '../types.js';
-import { CharGramSlots } from './charGrams.js';
+import { addCharGrams } from './charGrams.js';
+import { FeatureCounter } from './countFeatures.js';
+import type { HashCounts } from './HashCounts.js';
 import { WorkerEmbedder } from './WorkerEmbedder.js';
-import { addBlock, addSigned, hash32, normalised, pairHash, signedSlot } from './featureHashing.js';
+import { addBlock, addSigned, normaliseInto, normalised, signedSlot } from './featureHashing.js';
 import { idfOf } from './idf.js';
-import { textFeatures } from './textFeatures.js';
+import { Lexicon } from './lexicon.js';
 
 /** The weight of each feature block in the vector; a block set to 0 is left out. */
 export interface HashedEmbeddingsOptions {
@@ -41,13 +43,11 @@ const WORKER_MIN_BATCH = 32;
 
 const SALT = { word: 0x1b873593, concept: 0x5bd1e995, bigram: 0x27d4eb2f } as const;
 
-function bump<K>(map: Map<K, number>, key: K, weight: number): void {
-  map.set(key, (map.get(key) ?? 0) + weight);
-}
+/** Sublinear TF: the tenth "model" in an abstract adds much less than the first. */
+const sublinear = (w: number) => (w > 1 ? 1 + Math.log(w) : w);
 
-/** Sublinear TF into the block: the tenth "model" in an abstract adds much less than the first. */
-function addCounts(block: Float64Array, counts: Map<number, number>, salt: number): void {
-  for (const [hash, w] of counts) addSigned(block, signedSlot(hash, salt, block.length), w > 1 ? 1 + Math.log(w) : w);
+function addCounts(block: Float64Array, counts: HashCounts, salt: number): void {
+  for (let n = 0; n < counts.size; n++) addSigned(block, signedSlot(counts.keyAt(n), salt, block.length), sublinear(counts.valueAt(n)));
 }
 
 /**
@@ -58,57 +58,48 @@ function addCounts(block: Float64Array, counts: Map<number, number>, salt: numbe
 export class HashedEmbeddings extends Embeddings implements FootnoteEmbeddings {
   readonly info: EmbedderInfo;
   private readonly options: Required<HashedEmbeddingsOptions>;
-  private readonly grams: CharGramSlots;
-  private readonly hashes = new Map<string, number>();
+  private readonly counter: FeatureCounter;
   private readonly worker: WorkerEmbedder | undefined;
+  // Reused by every document (embedding is synchronous): allocation was a tenth of the cost.
+  private readonly vector: Float64Array;
+  private readonly block: Float64Array;
 
   constructor(options: HashedEmbeddingsOptions = {}) {
     super({});
     this.options = { ...DEFAULT_HASHED_OPTIONS, ...options };
     const suffix = this.options.variant ? `-${this.options.variant}` : '';
-    this.info = { name: `local-hashed${suffix}`, version: '2', dimension: this.options.dimension };
-    this.grams = new CharGramSlots(this.options.dimension);
-    this.worker = this.options.worker ? new WorkerEmbedder(this.options, this.options.dimension) : undefined;
-  }
-
-  private hashOf(key: string): number {
-    let h = this.hashes.get(key);
-    if (h === undefined) {
-      h = hash32(key);
-      if (this.hashes.size >= 300_000) this.hashes.clear();
-      this.hashes.set(key, h);
-    }
-    return h;
+    const { dimension, idf } = this.options;
+    this.info = { name: `local-hashed${suffix}`, version: '2', dimension };
+    this.counter = new FeatureCounter(new Lexicon(dimension, (stem, weight) => (idf ? idfOf(stem) : weight)));
+    this.worker = this.options.worker ? new WorkerEmbedder(this.options, dimension) : undefined;
+    this.vector = new Float64Array(dimension);
+    this.block = new Float64Array(dimension);
   }
 
   embed(text: string): number[] {
-    const { terms, concepts } = textFeatures(text);
+    return normalised(this.featureVector(text));
+  }
+
+  /** The unit vector of `text` written as float32 into `out` at `offset` (the worker's path: no number[]). */
+  embedInto(text: string, out: Float32Array, offset: number): void {
+    normaliseInto(this.featureVector(text), out, offset);
+  }
+
+  /** The weighted sum of the feature blocks, not yet normalised; valid until the next call. */
+  private featureVector(text: string): Float64Array {
     const o = this.options;
-    const vector = new Float64Array(o.dimension);
-    const block = new Float64Array(o.dimension);
-    const unigrams = new Map<number, number>();
-    const bigrams = new Map<number, number>();
-    const surface = new Map<string, number>();
-    let previous: { hash: number; weight: number } | undefined;
-    for (const t of terms) {
-      const hash = this.hashOf(t.stem);
-      const weight = o.idf ? idfOf(t.stem) : t.weight;
-      bump(unigrams, hash, weight);
-      bump(surface, t.word, weight);
-      if (previous) bump(bigrams, pairHash(previous.hash, hash), Math.min(previous.weight, weight));
-      previous = { hash, weight };
-    }
-    const conceptCounts = new Map<number, number>();
-    for (const c of concepts) bump(conceptCounts, this.hashOf(c), 1);
-    addCounts(block, unigrams, SALT.word);
+    const { vector, block } = this;
+    const { unigrams, distinct, bigrams, concepts } = this.counter.count(text);
+    vector.fill(0);
+    for (const { hash, count } of unigrams) addSigned(block, signedSlot(hash, SALT.word, block.length), sublinear(count));
     addBlock(vector, block, o.words);
-    addCounts(block, conceptCounts, SALT.concept);
+    addCounts(block, concepts, SALT.concept);
     addBlock(vector, block, o.concepts);
     addCounts(block, bigrams, SALT.bigram);
     addBlock(vector, block, o.bigrams);
-    if (o.charNgrams) this.grams.addTo(block, surface);
+    if (o.charNgrams) addCharGrams(block, distinct);
     addBlock(vector, block, o.charNgrams);
-    return normalised(vector);
+    return vector;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {

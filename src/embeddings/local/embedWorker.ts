@@ -22,7 +22,7 @@ if (port) {
   port.on('message', ({ id, texts }: EmbedRequest) => {
     try {
       const vectors = new Float32Array(texts.length * dimension);
-      texts.forEach((text, i) => vectors.set(embedder.embed(text), i * dimension));
+      texts.forEach((text, i) => embedder.embedInto(text, vectors, i * dimension));
       port.postMessage({ id, vectors } satisfies EmbedResponse, [vectors.buffer]);
     } catch (error) {
       port.postMessage({ id, error: String(error instanceof Error ? error.message : error) } satisfies EmbedResponse);

@@ -59,3 +59,16 @@ export function normalised(vector: Float64Array): number[] {
   if (norm === 0) return Array.from(vector, (_, i) => (i === 0 ? 1 : 0));
   return Array.from(vector, (v) => v / norm);
 }
+
+/** Writes the unit-length vector as float32 into `out` at `offset` (same values as `normalised`, rounded). */
+export function normaliseInto(vector: Float64Array, out: Float32Array, offset: number): void {
+  let norm = 0;
+  for (const v of vector) norm += v * v;
+  norm = Math.sqrt(norm);
+  if (norm === 0) {
+    out.fill(0, offset, offset + vector.length);
+    out[offset] = 1;
+    return;
+  }
+  for (let i = 0; i < vector.length; i++) out[offset + i] = (vector[i] as number) / norm;
+}

@@ -22,20 +22,29 @@ const MAX_PHRASE = 4;
 const TOKEN = /[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*/g;
 const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 
+/** The raw word tokens of a text, accents folded (before lowercasing and hyphen splitting). */
+export function tokens(text: string): string[] {
+  // Folding accents is only needed off ASCII; skipping it halves the cost on typical abstracts.
+  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  return folded.match(TOKEN) ?? [];
+}
+
+/** The words of one token (see `words`), appended to `out`. */
+export function tokenWords(token: string, out: string[], joinHyphens = true): string[] {
+  if (!/[-'’]/.test(token)) {
+    out.push(ACRONYM_PLURAL.test(token) ? token.slice(0, -1).toLowerCase() : token.toLowerCase());
+    return out;
+  }
+  const parts = token.split(/[-'’]/).filter(Boolean);
+  for (const part of parts) out.push(ACRONYM_PLURAL.test(part) ? part.slice(0, -1).toLowerCase() : part.toLowerCase());
+  if (joinHyphens && parts.length > 1 && token.includes('-')) out.push(parts.join('').toLowerCase());
+  return out;
+}
+
 /** Lowercase words with accents folded; acronym plurals (LLMs, CNNs) lose their `s`; hyphenated words also appear joined. */
 export function words(text: string, joinHyphens = true): string[] {
   const out: string[] = [];
-  // Folding accents is only needed off ASCII; skipping it halves the cost on typical abstracts.
-  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
-  for (const token of folded.match(TOKEN) ?? []) {
-    if (!/[-'’]/.test(token)) {
-      out.push(ACRONYM_PLURAL.test(token) ? token.slice(0, -1).toLowerCase() : token.toLowerCase());
-      continue;
-    }
-    const parts = token.split(/[-'’]/).filter(Boolean);
-    for (const part of parts) out.push(ACRONYM_PLURAL.test(part) ? part.slice(0, -1).toLowerCase() : part.toLowerCase());
-    if (joinHyphens && parts.length > 1 && token.includes('-')) out.push(parts.join('').toLowerCase());
-  }
+  for (const token of tokens(text)) tokenWords(token, out, joinHyphens);
   return out;
 }
 
@@ -57,11 +66,19 @@ for (const [concept, phrases] of Object.entries(DOMAIN_SYNONYMS)) {
   }
 }
 
-/** Concepts named in a stemmed word sequence (stop words kept, so "turn down" and "better than" match). */
-function findConcepts(stems: string[]): string[] {
+/** True when some synonym phrase starts with this stem: most stems start none. */
+export function startsPhrase(stem: string): boolean {
+  return STARTS.has(stem);
+}
+
+/**
+ * Concepts named in a stemmed word sequence (stop words kept, so "turn down" and "better than"
+ * match). `starts[i]`, when given, is `startsPhrase(stems[i])` already worked out by the caller.
+ */
+export function findConcepts(stems: readonly string[], starts?: readonly boolean[]): string[] {
   const found: string[] = [];
   for (let i = 0; i < stems.length; i++) {
-    if (!STARTS.has(stems[i] as string)) continue;
+    if (!(starts ? starts[i] : STARTS.has(stems[i] as string))) continue;
     for (let n = Math.min(MAX_PHRASE, stems.length - i); n >= 1; n--) {
       const ids = PHRASES.get(stems.slice(i, i + n).join(' '));
       if (ids) {
@@ -74,14 +91,20 @@ function findConcepts(stems: string[]): string[] {
   return found;
 }
 
+/** A word's weight as a term: undefined for stop words and lone letters, less for weak words. */
+export function termWeight(word: string): number | undefined {
+  if (STOP_WORDS.has(word) || (word.length < 2 && !/\d/.test(word))) return undefined;
+  return WEAK_WORDS.has(word) ? WEAK_WEIGHT : 1;
+}
+
 /** Terms and concepts of a text: the shared view of both retrieval legs. */
 export function textFeatures(text: string): TextFeatures {
   const all = words(text);
   const stems = all.map(stem);
   const terms: Term[] = [];
   all.forEach((word, i) => {
-    if (STOP_WORDS.has(word) || (word.length < 2 && !/\d/.test(word))) return;
-    terms.push({ word, stem: stems[i] as string, weight: WEAK_WORDS.has(word) ? WEAK_WEIGHT : 1 });
+    const weight = termWeight(word);
+    if (weight !== undefined) terms.push({ word, stem: stems[i] as string, weight });
   });
   return { terms, concepts: findConcepts(stems) };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEmbeddings } from '../../../src/embeddings/createEmbeddings.js';
@@ -56,6 +57,20 @@ describe('HashedEmbeddings', () => {
       const best = seeds[docs.map((d) => cosine(q, d)).reduce((bi, s, i, all) => (s > all[bi]! ? i : bi), 0)]!;
       expect(best.id).toBe(expected);
     }
+  });
+
+  it('GIVEN the seed abstracts and some odd texts, WHEN embedded, THEN the float32 vectors are exactly those of local-hashed v2 (saved indexes stay valid)', () => {
+    // The digest was taken from the embedder as released; a change here needs a version bump.
+    const odd = ['LoRA', '', 'Überraschend naïve co-operation in LLMs’ self-play: GPT-4 vs. CNNs', 'the the the of'];
+    const texts = [...seeds.map((p) => `${p.title}\n${p.abstract}`), ...odd];
+    const vectors = Float32Array.from(texts.flatMap((t) => new HashedEmbeddings({ worker: false }).embed(t)));
+    expect(createHash('sha256').update(Buffer.from(vectors.buffer)).digest('hex')).toBe('ae498454d837e971a7b112d8e413c82564b428cfa7f2c39d817654a28f82cc8a');
+  });
+
+  it('GIVEN texts embedded one after another by one instance, WHEN compared with fresh instances, THEN no count leaks from one text into the next', async () => {
+    const texts = [seeds[0]!.abstract, seeds[0]!.abstract, 'model model model', seeds[3]!.abstract];
+    const fresh = texts.map((t) => new HashedEmbeddings({ worker: false }).embed(t));
+    expect(texts.map((t) => embedder.embed(t))).toEqual(fresh);
   });
 
   it('GIVEN two unrelated texts, WHEN compared, THEN they are less similar than two texts on the same topic', async () => {
