@@ -54,6 +54,9 @@ export class CatalogLibrary implements Library {
   suggest = (query: string, limit: number): StoredPaper[] => this.catalog.suggest(query, limit);
   addedSince = (isoTime: string, limit: number): StoredPaper[] => this.catalog.addedSince(isoTime, limit);
   authorNames = (): string[] => this.catalog.authorNames();
+  knowsAuthor = (name: string, as: 'full' | 'surname'): boolean => this.catalog.knowsAuthor(name, as);
+  /** Resolves when the in-memory BM25 index is built (until then FTS5 answers the lexical leg). */
+  warm = (): Promise<void> => this.catalog.lexicalReady();
 
   async denseSearch(query: string, k: number): Promise<Array<{ id: string; similarity: number }>> {
     await this.reloadIfSavedElsewhere();

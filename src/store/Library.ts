@@ -49,8 +49,16 @@ export interface Library {
   suggest(query: string, limit: number): StoredPaper[];
   /** Papers first ingested after `isoTime`, newest first. */
   addedSince(isoTime: string, limit: number): StoredPaper[];
-  /** Every distinct author name (for recognising author questions). */
+  /** Every distinct author name as written. */
   authorNames(): string[];
+  /**
+   * True when an author goes by this name (lowercase, accents and punctuation folded): `full`
+   * matches a whole name or first and last name ("victoria li" for Victoria R. Li), `surname` a
+   * last name. An index lookup, so questions are checked without loading every name.
+   */
+  knowsAuthor(name: string, as: 'full' | 'surname'): boolean;
+  /** Resolves when background work that speeds up search (the in-memory BM25 index) is done. */
+  warm?(): Promise<void>;
   ingest(papers: AsyncIterable<Paper | RejectedLine> | Iterable<Paper | RejectedLine>, options?: IngestOptions): Promise<IngestReport>;
   /** Re-embeds every paper with the current embedder and replaces the vector index atomically. */
   rebuild(options?: IngestOptions): Promise<void>;

@@ -12,6 +12,8 @@ s t don paper papers tell show give find please does anyone something`.split(/\s
 
 const MAX_TERMS = 48;
 
+export const isStopWord = (word: string): boolean => STOP_WORDS.has(word);
+
 /** The content words of a query: folded, stop words dropped, deduplicated, in order. */
 export function queryTerms(query: string): string[] {
   const terms: string[] = [];

@@ -225,10 +225,11 @@ describe('bulk loading', () => {
     catalog.beginBulkLoad();
     const entries = many(5).map((p) => ({ paper: p, contentHash: contentHash(p), embeddingHash: embeddingHash(p), abstractKey: abstractKey(p.abstract), reembed: true }));
     catalog.writeBatch(entries, new Date().toISOString());
-    expect(catalog.lexicalSearch('series', 10)).toEqual([]);
+    expect(catalog.suggest('Paper bulk', 10)).toEqual([]);
     catalog.close();
     const library = await open(dir, createFakeEmbeddings());
     expect(library.lexicalSearch('series', 10)).toHaveLength(5);
+    expect(library.suggest('Paper bulk', 10)).toHaveLength(5);
     expect(library.byAuthor('smith', 10)).toHaveLength(5);
     expect((await library.denseSearch('subject 4 of a long series', 1))[0]?.id).toBe('bulk:4');
   });
