@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Paper, StoredPaper } from '../../src/corpus/Paper.js';
 import type { Library } from '../../src/store/Library.js';
 import { termsOf } from '../../src/answer/text/terms.js';
+import { foldForMatching } from '../../src/corpus/normalise.js';
 
 /** The ten seed papers as `Paper` objects. */
 export function loadSeedPapers(file = new URL('../../seeds/papers.jsonl', import.meta.url)): Paper[] {
@@ -87,6 +88,13 @@ export class MemoryLibrary implements Library {
   }
   addedSince(): StoredPaper[] { return []; }
   authorNames(): string[] { return [...new Set(this.papers.flatMap((p) => p.authors))]; }
+  knowsAuthor(name: string, as: 'full' | 'surname'): boolean {
+    return this.authorNames().some((a) => {
+      const words = foldForMatching(a.replace(/['’`]/gu, '')).split(' ').filter(Boolean);
+      if (as === 'surname') return words[words.length - 1] === name;
+      return words.join(' ') === name || `${words[0]} ${words[words.length - 1]}` === name;
+    });
+  }
   async ingest(): Promise<never> { throw new Error('MemoryLibrary is read-only'); }
   async rebuild(): Promise<void> {}
   close(): void {}
