@@ -65,6 +65,14 @@ export class CatalogLibrary implements Library {
     return this.nearest(await this.deps.embeddings.embedQuery(query), k);
   }
 
+  vectorsOf(ids: readonly string[]): Map<string, number[]> {
+    if (this.unusable) return new Map();
+    return new Map(ids.flatMap((id) => {
+      const vector = this.store.vectorOf(id);
+      return vector ? [[id, vector] as const] : [];
+    }));
+  }
+
   async similarTo(id: string, k: number): Promise<Array<{ id: string; similarity: number }>> {
     await this.reloadIfSavedElsewhere();
     this.assertUsable();

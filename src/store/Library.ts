@@ -36,6 +36,8 @@ export interface Library {
   lexicalSearch(query: string, k: number): Array<{ id: string; score: number }>;
   /** Embeds the query and searches the HNSW index; cosine similarities, best first. */
   denseSearch(query: string, k: number): Promise<Array<{ id: string; similarity: number }>>;
+  /** The stored (unit-length) vectors of these papers, by id; ids without a vector are absent. */
+  vectorsOf?(ids: readonly string[]): Map<string, number[]>;
   /** Nearest papers to an indexed paper, itself excluded. */
   similarTo(id: string, k: number): Promise<Array<{ id: string; similarity: number }>>;
   /** Papers with an author whose name matches (case- and accent-insensitive, surname or full name). */
