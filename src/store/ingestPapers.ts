@@ -16,7 +16,7 @@ export interface IngestTarget {
   batchSize: number;
   /** Saving a large index costs a second or more, so it is saved at most this often (and at the end). */
   saveIntervalMs: number;
-  /** A run that adds at least this many rows (and at least as many as the catalog held) loads in bulk. */
+  /** A run that adds at least this many rows (and at least as many as the catalog held) loads in bulk; into a catalog smaller than one batch, any run longer than a batch does. */
   bulkLoadMinRows: number;
   now(): Date;
 }
@@ -42,7 +42,10 @@ class IngestRun {
 
   constructor(private readonly target: IngestTarget, private readonly options: IngestOptions) {
     this.lastSave = target.now().getTime();
-    this.bulkAfter = Math.max(target.bulkLoadMinRows, target.catalog.count());
+    const held = target.catalog.count();
+    // Rebuilding a near-empty catalog's indexes costs nothing, so a run into one goes bulk after its
+    // first full batch instead of paying index and full-text upkeep row by row for thousands of rows.
+    this.bulkAfter = held < target.batchSize ? target.batchSize : Math.max(target.bulkLoadMinRows, held);
   }
 
   async add(item: Paper | RejectedLine): Promise<void> {

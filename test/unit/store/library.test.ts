@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPapers } from '../../../src/corpus/loadPapers.js';
 import { abstractKey, contentHash, embeddingHash } from '../../../src/corpus/normalise.js';
@@ -217,6 +218,22 @@ describe('bulk loading', () => {
     const updated = await library.ingest([paper('bulk:3', text('a replaced abstract about tidal energy'))]);
     expect(updated.updated).toBe(1);
     expect(library.lexicalSearch('tidal', 5).map((h) => h.id)).toEqual(['bulk:3']);
+  });
+
+  it('GIVEN an empty catalog WHEN a run goes past its first batch THEN it loads the rest in bulk (full text deferred) and every row is searchable at the end', async () => {
+    const dir = tempDir();
+    const library = await openLibrary({ dataDir: dir, embeddings: createFakeEmbeddings(), logger, batchSize: 4, bulkLoadMinRows: 1000 });
+    opened.push(library);
+    const reader = new Database(catalogFile(dir), { readonly: true });
+    const fullTextRows = () => reader.prepare("SELECT count(*) FROM papers_fts WHERE papers_fts MATCH 'series'").pluck().get();
+    const seenDuringRun: unknown[] = [];
+    const report = await library.ingest(many(12), { onProgress: (records) => seenDuringRun.push(fullTextRows()) });
+    expect(report.added).toBe(12);
+    // The first batch went in with its full-text rows; the next ones, written in bulk, wait for the end.
+    expect(seenDuringRun).toEqual([4, 4, 4]);
+    expect(fullTextRows()).toBe(12);
+    reader.close();
+    expect(library.byAuthor('author11 smith', 5).map((p) => p.id)).toEqual(['bulk:11']);
   });
 
   it('GIVEN a bulk load killed before its end WHEN the catalog is reopened THEN indexes and full text are rebuilt', async () => {
