@@ -27,6 +27,7 @@ type Built = { index: MemoryBm25; rows: IndexedRows };
 export class LexicalIndex {
   private built: Built | undefined;
   private building: Promise<void> | undefined;
+  private worker: Worker | undefined;
   private stamp = '';
   private readonly params: Bm25Params;
   private readonly statements;
@@ -50,6 +51,8 @@ export class LexicalIndex {
   /** Resolves once the index is built (benchmarks wait for it before timing). */
   async ready(): Promise<void> {
     this.current();
+    // Someone waits for the build now: the worker must keep the process alive until it is done.
+    this.worker?.ref();
     await this.building;
   }
 
@@ -76,7 +79,10 @@ export class LexicalIndex {
       .then(finish)
       // A failed build leaves FTS5 answering; the next question tries again.
       .catch(() => undefined)
-      .finally(() => (this.building = undefined));
+      .finally(() => {
+        this.building = undefined;
+        this.worker = undefined;
+      });
   }
 
   private workerFile(): string | undefined {
@@ -98,6 +104,7 @@ export class LexicalIndex {
   private buildOnWorker(file: string): Promise<Built> {
     return new Promise((resolve, reject) => {
       const worker = new Worker(file, { workerData: { file: this.db.name } });
+      this.worker = worker;
       worker.once('message', (result: LexicalWorkerResult) => {
         if ('error' in result) return reject(new Error(result.error));
         resolve({ index: MemoryBm25.fromSnapshot(result.snapshot), rows: result.rows });
