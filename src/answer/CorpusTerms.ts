@@ -35,6 +35,11 @@ export class CorpusTerms {
     return this.documentFrequency.has(stem);
   }
 
+  /** Computes the statistics now rather than on the first question. */
+  warm(): void {
+    this.refresh();
+  }
+
   private refresh(): void {
     const count = this.source.count();
     if (count === this.seenCount) return;

@@ -46,6 +46,6 @@ export class ExtractiveAnswerer implements Answerer {
 }
 
 /** The extractive answerer over a library's corpus statistics (shared with the Assistant's gate). */
-export function createExtractiveAnswerer(library: Parameters<typeof corpusTermsFor>[0]): ExtractiveAnswerer {
-  return new ExtractiveAnswerer({ corpus: corpusTermsFor(library), analyses: paperAnalysesFor(library) });
+export function createExtractiveAnswerer(library: Parameters<typeof corpusTermsFor>[0], corpus = corpusTermsFor(library)): ExtractiveAnswerer {
+  return new ExtractiveAnswerer({ corpus, analyses: paperAnalysesFor(library) });
 }

@@ -25,6 +25,11 @@ export interface OpenLibraryOptions {
   /** A run adding at least this many papers defers index upkeep to its end (default 5,000). */
   bulkLoadMinRows?: number;
   now?: () => Date;
+  /**
+   * Runs while the saved vector index is read from disk (off the main thread, about a second at
+   * 75k papers): start-up work that needs only the catalog overlaps the wait instead of following it.
+   */
+  whileLoading?: (catalog: PaperCatalog) => void;
 }
 
 export const catalogFile = (dataDir: string) => path.join(dataDir, 'corpus.db');
@@ -63,7 +68,13 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   const catalog = PaperCatalog.open(catalogFile(options.dataDir));
   try {
     const dir = indexDir(options.dataDir);
-    const { store, unusable } = await loadStore(options, dir);
+    const loading = loadStore(options, dir);
+    try {
+      options.whileLoading?.(catalog);
+    } catch (error) {
+      options.logger.warn({ err: error }, 'start-up work beside the index load failed; it runs again when needed');
+    }
+    const { store, unusable } = await loading;
     const batchSize = options.batchSize ?? 512;
     const deps = {
       catalog, embeddings: options.embeddings, logger: options.logger, indexDir: dir, hnsw: options.hnsw ?? {},
