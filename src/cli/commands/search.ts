@@ -62,7 +62,11 @@ export const searchCommand: CliCommand = {
     const k = intOption(values, 'k', file ? 100 : 10, 1, 1000);
     const { library } = await ctx.app();
     const retriever = createRetriever(library);
-    if (file) return runQueries(ctx, retriever, file, k, mode);
+    if (file) {
+      // A run over many queries is scored as a whole: every query gets the same (in-memory) BM25.
+      await library.warm?.();
+      return runQueries(ctx, retriever, file, k, mode);
+    }
     const results = await retriever.retrieve(query, { k, mode });
     const out = values.json ? JSON.stringify(results.map(resultJson)) : table(results, ctx.io.stdout.columns ?? 120);
     writeLine(ctx.io.stdout, out);
