@@ -9,6 +9,7 @@ import { loadPapers } from '../src/corpus/loadPapers.js';
 import { embeddingText } from '../src/corpus/normalise.js';
 import type { Paper } from '../src/corpus/Paper.js';
 import { createEmbeddings } from '../src/embeddings/createEmbeddings.js';
+import { HNSW_DEFAULTS } from '../src/store/HnswStore.js';
 import { clusteredVectors, hashedBagOfWords } from '../test/support/syntheticVectors.js';
 
 export interface HnswDataset {
@@ -18,7 +19,7 @@ export interface HnswDataset {
   vectors: number[][];
   queries: number[][];
   /** Narrows the benchmark grid for this set (a large set is too slow to build six times). */
-  grid?: { m?: number[]; efConstruction?: number[] };
+  grid?: { m?: number[]; efConstruction?: number[]; efSearch?: number[] };
 }
 
 const SHARED_DATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'data');
@@ -74,9 +75,12 @@ function corpusName(file: string): string {
   return name === 'corpus' ? basename(dirname(file)) : name;
 }
 
-/** Real abstracts from a corpus file, embedded by the offline embedder; undefined when the file is missing. */
+/**
+ * Real abstracts from a corpus file, embedded by the offline embedder; undefined when the file is
+ * missing. `n` = Infinity indexes all but the last `queryCount` papers (held out as queries).
+ */
 async function embeddedCorpus(file: string, n: number, queryCount: number): Promise<HnswDataset | undefined> {
-  if (file === 'none' || n <= 0) return undefined;
+  if (file === 'none' || !(n > 0)) return undefined;
   if (!existsSync(file)) {
     process.stderr.write(`hnswRecall: ${file} not found, skipped (see ../shared/data/README.md for SciFact and the arXiv metadata)\n`);
     return undefined;
@@ -86,7 +90,7 @@ async function embeddedCorpus(file: string, n: number, queryCount: number): Prom
     if ('abstract' in record) papers.push(record);
     if (papers.length >= n + queryCount) break;
   }
-  const indexed = papers.slice(0, n);
+  const indexed = papers.slice(0, Math.min(n, papers.length - queryCount));
   const embeddings = createEmbeddings({ provider: 'local' });
   const { texts, source } = queryTexts(file, papers.slice(n), queryCount);
   return {
@@ -106,13 +110,19 @@ async function embeddedCorpus(file: string, n: number, queryCount: number): Prom
 export async function loadHnswDatasets(args: readonly string[]): Promise<HnswDataset[]> {
   const queries = Number(option(args, 'queries', '500'));
   const real = await embeddedCorpus(option(args, 'real', DEFAULT_REAL), Number(option(args, 'real-n', '5183')), queries);
-  const scale = await embeddedCorpus(option(args, 'scale', DEFAULT_SCALE), Number(option(args, 'scale-n', '20000')), Math.min(queries, 300));
+  const scaleFile = option(args, 'scale', DEFAULT_SCALE);
+  const scale = await embeddedCorpus(scaleFile, Number(option(args, 'scale-n', '20000')), Math.min(queries, 300));
+  // The whole file (75k abstracts by default) for the store's defaults only: recall falls as the index grows.
+  const fullN = option(args, 'full-n', 'all');
+  const full = await embeddedCorpus(scaleFile, fullN === 'all' ? Infinity : Number(fullN), Math.min(queries, 300));
+  const defaults = { m: [HNSW_DEFAULTS.m], efConstruction: [HNSW_DEFAULTS.efConstruction], efSearch: [HNSW_DEFAULTS.efSearch] };
   const sets = [
     synthetic(args),
     // The hashed stand-in is measured by default only when there are no real abstracts to embed.
     hashed(args, real ? 0 : 10000),
     real,
-    scale && { ...scale, grid: { m: [16, 32], efConstruction: [100] } },
+    scale && { ...scale, grid: { m: [16, 32], efConstruction: [64, 100] } },
+    full && { ...full, grid: defaults },
   ];
   return sets.filter((set): set is HnswDataset => Boolean(set));
 }
