@@ -61,6 +61,16 @@ describe('author, title and year lookups on a 5,500-paper catalog', () => {
     expect(top?.paper.id).toBe(target.id);
   });
 
+  it('GIVEN an author’s name in a question WHEN checked against the catalog THEN full names, first-and-last names and surnames are known, others not', () => {
+    const full = papers[0]!.authors[0]!.toLowerCase();
+    const [first, surname] = [full.split(' ')[0]!, full.split(' ').at(-1)!];
+    expect(library.knowsAuthor(full, 'full')).toBe(true);
+    expect(library.knowsAuthor(`${first} ${surname}`, 'full')).toBe(true);
+    expect(library.knowsAuthor(surname, 'surname')).toBe(true);
+    expect(library.knowsAuthor('zzyzx qwerty', 'full')).toBe(false);
+    expect(library.knowsAuthor('zzyzx', 'surname')).toBe(false);
+  });
+
   it('GIVEN the catalog’s own lookup statements WHEN planned by SQLite THEN id, year and author lookups search an index, never scan the table', () => {
     const db = new Database(catalogFile(tmp), { readonly: true });
     const prepared: string[] = [];
@@ -73,8 +83,9 @@ describe('author, title and year lookups on a 5,500-paper catalog', () => {
       const params = named.length ? [Object.fromEntries(named.map((n) => [n, n === 'limit' ? 5 : 'x']))] : Array((sql.match(/\?/g) ?? []).length).fill(1);
       return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
     };
-    const lookups = prepared.filter((sql) => /p\.id = \?|p\.year = \?|FROM paper_authors WHERE name_norm = @q/.test(sql));
-    expect(lookups).toHaveLength(3);
+    // id, year, byAuthor (with and without an initial), and the three name checks of author questions.
+    const lookups = prepared.filter((sql) => /p\.id = \?|p\.year = \?|FROM paper_authors WHERE (name_norm|surname_norm) = [@?]/.test(sql));
+    expect(lookups).toHaveLength(7);
     for (const sql of lookups) {
       const steps = plan(sql);
       expect(steps.some((s) => /^SEARCH (p|paper_authors) USING (INDEX|COVERING INDEX|INTEGER PRIMARY KEY)/.test(s)), steps.join('\n')).toBe(true);

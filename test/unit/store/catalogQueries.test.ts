@@ -75,6 +75,16 @@ describe('lexical search (FTS5 BM25)', () => {
 });
 
 describe('metadata lookups', () => {
+  it('GIVEN names as a question folds them WHEN checked THEN whole names, first-and-last names and surnames are known', () => {
+    expect(catalog.knowsAuthor('william yang wang', 'full')).toBe(true);
+    expect(catalog.knowsAuthor('william wang', 'full')).toBe(true);
+    expect(catalog.knowsAuthor('yang wang', 'full')).toBe(false);
+    expect(catalog.knowsAuthor('moreno dinca', 'full')).toBe(true);
+    expect(catalog.knowsAuthor('saphra', 'surname')).toBe(true);
+    expect(catalog.knowsAuthor('naomi', 'surname')).toBe(false);
+    expect(catalog.knowsAuthor('w% wang', 'full')).toBe(false);
+  });
+
   it('GIVEN author names in any case and accent WHEN looked up THEN by surname, full name or initial', () => {
     expect(catalog.byAuthor('wiegreffe', 10).map((p) => p.id)).toEqual(['arxiv:2410.09087']);
     expect(catalog.byAuthor("Wiegreffe's", 10)).toHaveLength(1);
