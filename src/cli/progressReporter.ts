@@ -12,6 +12,12 @@ const PLAIN_EVERY_MS = 5_000;
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
 
+/** 75 → `1m15s`, 9 → `9s`. */
+function duration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
 function plainReporter(stream: CliIO['stderr'], label: string, total: number): ProgressReporter {
   const start = Date.now();
   let lastLine = start;
@@ -20,9 +26,12 @@ function plainReporter(stream: CliIO['stderr'], label: string, total: number): P
       const now = Date.now();
       if (now - lastLine < PLAIN_EVERY_MS) return;
       lastLine = now;
-      const rate = records / Math.max(0.001, (now - start) / 1000);
+      const elapsed = Math.max(0.001, (now - start) / 1000);
+      const rate = records / elapsed;
       const percent = total > 0 ? ` (${Math.min(100, Math.round((value / total) * 100))}%)` : '';
-      writeLine(stream, `${label}: ${count(records)} records${percent}, ${count(rate)}/s`);
+      // Progress is measured in bytes of the file, so the ETA holds even when records vary in size.
+      const eta = total > 0 && value > 0 && value < total ? `, ETA ${duration(((total - value) * elapsed) / value)}` : '';
+      writeLine(stream, `${label}: ${count(records)} records${percent}, ${count(rate)}/s${eta}`);
     },
     stop() {},
   };
