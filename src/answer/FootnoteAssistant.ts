@@ -32,6 +32,8 @@ export interface FootnoteAssistantDeps {
 }
 
 const DEFAULT_K = 5;
+/** Questions answered by listing the papers that match (rather than by reading them). */
+const LISTS = new Set(['author', 'year', 'venue']);
 
 /** The Assistant every edge calls: normalise → condense a follow-up → retrieve → answerability gate → answer. */
 export class FootnoteAssistant implements Assistant {
@@ -54,7 +56,11 @@ export class FootnoteAssistant implements Assistant {
     if (!normalized.text && !normalized.onlyInstructions) throw new FootnoteError('input:empty', 'the question has no words');
     // Only retrieval and the gate see the condensed query; the answer is for the question asked.
     const query = normalized.text ? await this.condenser.condense(normalized.text, options.history, options.signal) : '';
-    const passages = query ? await this.deps.retriever.retrieve(query, { k: options.k ?? DEFAULT_K, mode: options.mode }) : [];
+    const k = options.k ?? DEFAULT_K;
+    // One passage more than is answered from: a list of an author's or a year's papers can then say it goes on.
+    const fetched = query ? await this.deps.retriever.retrieve(query, { k: k + 1, mode: options.mode }) : [];
+    const passages = fetched.slice(0, k);
+    const listGoesOn = fetched.length > k && LISTS.has(fetched[k]?.matchedBy ?? 'content');
     const retrieved = this.clock();
     const verdict = assessAnswerability(query, passages, { corpus: this.corpus, analyses: this.analyses }, this.deps.thresholds ?? DEFAULT_THRESHOLDS);
     // The gate may find the answer in the second or third paper: that paper then leads.
@@ -62,6 +68,7 @@ export class FootnoteAssistant implements Assistant {
     const draft = verdict.answerable
       ? await this.deps.answerer.answer(normalized.text, ranked, options)
       : abstain(passages, { related: verdict.coverage > 0 });
+    if (listGoesOn && !draft.abstained && draft.citations.length >= k) draft.text += `\n\nMore indexed papers match than the ${k} listed; add a topic or a year to narrow the list.`;
     const end = this.clock();
     const timings = { retrieveMs: retrieved - start, answerMs: end - retrieved, totalMs: end - start };
     this.deps.logger.info(

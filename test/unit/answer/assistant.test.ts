@@ -47,6 +47,20 @@ describe('FootnoteAssistant.ask', () => {
     expectConsistentCitations(answer);
   });
 
+  it('GIVEN an author with more papers than are listed WHEN asked THEN the five are listed and the answer says more match', async () => {
+    const answer = await app.assistant.ask('what did Naomi Saphra write?');
+    expect(answer.citations).toHaveLength(5);
+    expect(answer.text).toMatch(/More indexed papers match than the 5 listed/);
+    expect(app.library.byAuthor('Naomi Saphra', 100).length).toBeGreaterThan(5);
+    expectConsistentCitations(answer);
+  });
+
+  it('GIVEN an author with exactly one paper, or an author and a topic WHEN asked THEN no note about more papers', async () => {
+    for (const q of ['what did Wiegreffe write?', 'what did Naomi Saphra write about memorization?']) {
+      expect((await app.assistant.ask(q)).text).not.toMatch(/More indexed papers/);
+    }
+  });
+
   it.each([
     ['off-topic', 'how do I reset my router?'],
     ['near miss naming an unknown model', 'what is the BLEU score of GPT-4 on WMT?'],
