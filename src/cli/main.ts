@@ -65,7 +65,8 @@ export async function runCli(argv: string[], io: CliIO, env?: Record<string, str
     if (isFootnoteError(error)) {
       logger?.debug({ code: error.code, detail: error.detail }, error.message);
       writeLine(io.stderr, `footnote ${name}: ${userMessage(error)}`);
-      return 1;
+      // Bad input ("@everyone" leaves no question) is a usage error like an empty argument: exit 2.
+      return error.code.startsWith('input:') ? 2 : 1;
     }
     logger?.error({ err: error }, 'command failed');
     writeLine(io.stderr, `footnote ${name}: ${userMessage(error)}${logger ? '' : ` (${String(error)})`}`);

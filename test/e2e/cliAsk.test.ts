@@ -25,6 +25,16 @@ async function footnote(args: string[], input?: string): Promise<{ code: number;
 }
 
 describe('footnote ask --json (child process)', () => {
+  it('GIVEN a question that is only a mass mention, or empty WHEN asked THEN both exit 2 with a calm line and no stack', async () => {
+    for (const question of ['@everyone @here', '']) {
+      const { code, stdout, stderr } = await footnote(['ask', question]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/^footnote ask: /);
+      expect(stderr).not.toMatch(/ at .*\.js:\d+/);
+    }
+  });
+
   it('GIVEN an empty data dir WHEN asked a covered question THEN exactly one JSON object with the contract keys, markers matching citations', async () => {
     const { code, stdout, stderr } = await footnote(['ask', 'how much did Fast Forward cut FLOPs?', '--json']);
     expect(stderr).toBe('');
