@@ -25,7 +25,9 @@ export const paperCommand: SlashCommand = {
   async execute(interaction, ctx) {
     const assistant = await ctx.assistant();
     const paper = resolvePaper(assistant, interaction.options.getString('query', true));
-    await editWithMessages(interaction, renderPaperCard(paper, assistant.summarize(paper)));
+    // A configured model writes the card's summary (checked against the abstract); else the extractive one.
+    const summary = assistant.summarizeAsync ? await assistant.summarizeAsync(paper) : assistant.summarize(paper);
+    await editWithMessages(interaction, renderPaperCard(paper, summary));
   },
   autocomplete: paperChoices,
 };

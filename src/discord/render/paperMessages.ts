@@ -15,6 +15,11 @@ function titleOf(paper: Pick<Paper, 'title' | 'titleDerived'>): string {
   return paper.titleDerived ? `Untitled abstract: “${paper.title}”` : paper.title;
 }
 
+/** Who wrote "In short": named when a model did, so readers know which summaries are generated. */
+function summaryCredit(summary: PaperSummary): string {
+  return summary.summarizedBy && summary.summarizedBy !== 'extractive' ? `Summary by ${summary.summarizedBy}, checked against the abstract. ` : '';
+}
+
 /** A paper card: title, authors, year, venue, link, the abstract and a short grounded summary. */
 export function renderPaperCard(paper: Paper, summary: PaperSummary): OutgoingMessage[] {
   const abstract = splitText(escapeUserText(paper.abstract), LIMITS.embedDescription);
@@ -30,7 +35,7 @@ export function renderPaperCard(paper: Paper, summary: PaperSummary): OutgoingMe
       { name: 'Id', value: `\`${paper.id}\``, inline: true },
       ...linesToFields('In short', [escapeUserText(summary.text)]),
     ],
-    footer: { text: 'Ask about it with /ask, or mention me.' },
+    footer: { text: `${summaryCredit(summary)}Ask about it with /ask, or mention me.` },
   };
   return packEmbeds([embed, ...abstract.slice(1).map((description) => ({ description, color: COLOURS.paper }))]);
 }

@@ -3,7 +3,7 @@ import type { Answer, Citation } from '../../../src/answer/types.js';
 import { renderAnswer, renderQuotes } from '../../../src/discord/render/answerMessages.js';
 import { escapeUserText } from '../../../src/discord/render/escapeUserText.js';
 import { embedSize } from '../../../src/discord/render/messages.js';
-import { renderPapersPage, renderSimilarPapers } from '../../../src/discord/render/paperMessages.js';
+import { renderPaperCard, renderPapersPage, renderSimilarPapers } from '../../../src/discord/render/paperMessages.js';
 
 const citation = (n: number): Citation => ({
   n, id: `arxiv:2409.0420${n}`, title: `Paper ${n}`, titleDerived: false, authors: ['Ada Lovelace', 'Alan Turing'],
@@ -99,5 +99,19 @@ describe('renderSimilarPapers', () => {
   it('GIVEN a real title WHEN its similar papers are shown THEN the heading carries the title as written', () => {
     const [message] = renderSimilarPapers({ title: 'Mechanistic?', titleDerived: false }, []);
     expect(message?.embeds?.[0]?.title).toBe('Papers similar to Mechanistic?');
+  });
+});
+
+describe('renderPaperCard', () => {
+  const paper = { id: 'arxiv:2409.04206', title: 'Fast Forwarding Low-Rank Training', titleDerived: false, authors: ['Adir Rahamim'], year: 2024, venue: null, url: 'https://arxiv.org/abs/2409.04206', abstract: 'An abstract.', categories: [], published: null };
+  const summary = { text: 'Fast Forward repeats the last update.', sentences: [], keyFinding: 'Fast Forward repeats the last update.' };
+
+  it('GIVEN a summary a model wrote WHEN the card is drawn THEN its footer names the model and the check; an extractive one names none', () => {
+    const byModel = renderPaperCard(paper, { ...summary, summarizedBy: 'gpt-4o-mini' })[0]?.embeds?.[0];
+    expect(byModel?.footer?.text).toBe('Summary by gpt-4o-mini, checked against the abstract. Ask about it with /ask, or mention me.');
+    expect(byModel?.fields?.find((f) => f.name === 'In short')?.value).toBe('Fast Forward repeats the last update.');
+    for (const summarizedBy of [undefined, 'extractive']) {
+      expect(renderPaperCard(paper, { ...summary, summarizedBy })[0]?.embeds?.[0]?.footer?.text).toBe('Ask about it with /ask, or mention me.');
+    }
   });
 });
