@@ -92,7 +92,7 @@ async function embeddedCorpus(file: string, n: number, queryCount: number): Prom
   }
   const indexed = papers.slice(0, Math.min(n, papers.length - queryCount));
   const embeddings = createEmbeddings({ provider: 'local' });
-  const { texts, source } = queryTexts(file, papers.slice(n), queryCount);
+  const { texts, source } = queryTexts(file, papers.slice(indexed.length), queryCount);
   return {
     label: `${embeddings.info.name} ${corpusName(file)} ${(indexed.length / 1000).toFixed(1)}k×${embeddings.info.dimension}`,
     description: `${indexed.length} abstracts of \`${file}\` embedded (title + abstract) by the offline embedder ${embeddings.info.name} v${embeddings.info.version}; ${texts.length} queries from ${source}.`,
