@@ -115,6 +115,11 @@ export class CatalogReader {
     return this.lexical.search(query, k) ?? this.bm25.search(query, k);
   }
 
+  /** Ends background work on this catalog (an in-memory index still being built). */
+  protected stopBackgroundWork(): void {
+    this.lexical.close();
+  }
+
   /** Resolves when the in-memory BM25 index is built. */
   lexicalReady(): Promise<void> {
     return this.lexical.ready();

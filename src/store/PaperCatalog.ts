@@ -113,6 +113,7 @@ export class PaperCatalog extends CatalogReader {
   }
 
   close(): void {
+    this.stopBackgroundWork();
     if (this.db.open) this.db.close();
   }
 

@@ -44,6 +44,11 @@ async function runBot(ctx: CliContext): Promise<number> {
     const bot = await startBot({ config, logger, assistant: app.then((a) => a.assistant), state }).catch((error: unknown) => {
       throw loginError(error, config.discord.apiBase);
     });
+    // The in-memory BM25 index builds on a worker thread now, not on the first question (FTS5 answers until it is ready).
+    void app.then((a) => a.library.warm?.()).then(
+      () => logger.info('lexical index ready'),
+      (error: unknown) => logger.warn({ err: error }, 'lexical index not built; FTS5 answers the lexical leg'),
+    );
     // Highlights need the loaded index; the bot answers (and defers) before they start. Under a
     // ShardingManager only shard 0 schedules them: it posts for every guild over REST, and one
     // scheduler means no two processes race on the same day's run.

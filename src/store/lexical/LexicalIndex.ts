@@ -28,6 +28,7 @@ export class LexicalIndex {
   private built: Built | undefined;
   private building: Promise<void> | undefined;
   private worker: Worker | undefined;
+  private closed = false;
   private stamp = '';
   private readonly params: Bm25Params;
   private readonly statements;
@@ -56,7 +57,15 @@ export class LexicalIndex {
     await this.building;
   }
 
+  /** Stops a build in progress (the catalog is closing); searches then get undefined. */
+  close(): void {
+    this.closed = true;
+    void this.worker?.terminate();
+    this.built = undefined;
+  }
+
   private current(): Built | undefined {
+    if (this.closed) return undefined;
     if (!this.built) {
       this.start();
       if (!this.built) return undefined;
@@ -71,6 +80,7 @@ export class LexicalIndex {
     const stamp = this.generation();
     const count = this.statements.count.get() as number;
     const finish = (built: Built) => {
+      if (this.closed) return;
       this.built = built;
       this.stamp = stamp;
     };
@@ -97,7 +107,10 @@ export class LexicalIndex {
 
   private async buildInTurns(): Promise<Built> {
     const built = { index: new MemoryBm25(), rows: noRows() };
-    for (const _ of indexCatalog(this.db, built.index, built.rows)) await new Promise((resolve) => setImmediate(resolve));
+    for (const _ of indexCatalog(this.db, built.index, built.rows)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.closed) throw new Error('catalog closed');
+    }
     return built;
   }
 

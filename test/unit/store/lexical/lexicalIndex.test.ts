@@ -69,4 +69,17 @@ describe('the in-memory lexical index kept in step with the catalog', () => {
     expect(ids(index.search('tidal', 5))?.sort()).toEqual(['t', 'u']);
     catalog.close();
   });
+
+  it('GIVEN a build in progress WHEN the catalog closes THEN the build stops, ready() still resolves and searches get nothing', async () => {
+    const file = path.join(tmp, 'closing.db');
+    const catalog = PaperCatalog.open(file);
+    write(catalog, filler(40));
+    const db = (catalog as unknown as { db: ConstructorParameters<typeof LexicalIndex>[0] }).db;
+    const index = new LexicalIndex(db, () => catalog.generation(), { buildInlineBelow: 10 });
+    expect(index.search('graph coloring', 5)).toBeUndefined();
+    index.close();
+    await index.ready();
+    expect(index.search('graph coloring', 5)).toBeUndefined();
+    catalog.close();
+  });
 });
