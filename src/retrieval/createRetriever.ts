@@ -5,6 +5,7 @@ import { searchContent, type ContentSearchOptions } from './contentSearch.js';
 import { DEFAULT_FUSION, type LegHit } from './fuse.js';
 import { searchMetadata, type MetadataMatch } from './metadataSearch.js';
 import { hasTopic, parseQueryIntent, type QueryIntent } from './queryIntent.js';
+import { DEFAULT_RERANK } from './rerankHead.js';
 import { namesTitle } from './titleMatch.js';
 import type { RankedPaper, RetrievalMode, RetrieveOptions, Retriever } from './types.js';
 import { venueIndexOf } from './venueIndex.js';
@@ -16,7 +17,7 @@ export interface RetrieverOptions extends Partial<ContentSearchOptions> {
   k?: number;
 }
 
-const DEFAULTS: ContentSearchOptions = { mode: 'hybrid', depth: 50, fusion: DEFAULT_FUSION, synonymsPerConcept: 3 };
+const DEFAULTS: ContentSearchOptions = { mode: 'hybrid', depth: 50, fusion: DEFAULT_FUSION, synonymsPerConcept: 3, rerank: DEFAULT_RERANK };
 /** Depth of the content legs when their hits are narrowed to an author's papers or a year. */
 const FILTER_DEPTH = 300;
 
