@@ -66,7 +66,7 @@ export async function run(args: string[]): Promise<{ title: string; markdown: st
       if (rows.length === 0) {
         lexical = await score(library, questions, 'lexical');
         for (const method of ['saturate', 'max-norm', 'rrf'] as const) {
-          for (const lexicalWeight of [0.35, 0.5, 0.65]) {
+          for (const lexicalWeight of new Set([0.5, 0.7, DEFAULT_FUSION.lexicalWeight])) {
             const s = await score(library, questions, 'hybrid', { fusion: { ...DEFAULT_FUSION, method, lexicalWeight } });
             fusionRows.push([`${method}${method === DEFAULT_FUSION.method && lexicalWeight === DEFAULT_FUSION.lexicalWeight ? ' (default)' : ''}`, lexicalWeight, ...s]);
           }
