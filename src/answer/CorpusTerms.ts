@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Paper } from '../corpus/Paper.js';
 import { stemSet } from './text/terms.js';
 
@@ -5,6 +6,24 @@ import { stemSet } from './text/terms.js';
 export interface PaperSource {
   count(): number;
   list(offset: number, limit: number): Paper[];
+  /** Where the statistics are kept between starts, when the source can keep them. */
+  readState?(key: string): string | undefined;
+  writeState?(key: string, value: string): void;
+}
+
+const STATE_KEY = 'corpus_terms';
+/** Below this many sampled papers the statistics cost less than reading them back. */
+const CACHE_FROM = 50;
+/** Stemmed on every start: if the tokenizer changes, so does the fingerprint, and saved statistics are not reused. */
+const PROBE = 'Large language models memorised the behaviours of LoRA-adapted networks in 2024.';
+
+type Saved = { fingerprint: string; documents: number; df: Array<[string, number]> };
+
+/** What identifies a sample: its papers (id and text lengths) and how text is stemmed today. */
+function fingerprint(papers: readonly Paper[]): string {
+  const hash = createHash('sha256').update([...stemSet(PROBE)].join(' '));
+  for (const p of papers) hash.update(`\n${p.id}\t${p.title.length}\t${p.abstract.length}`);
+  return hash.digest('hex');
 }
 
 /**
@@ -43,15 +62,36 @@ export class CorpusTerms {
   private refresh(): void {
     const count = this.source.count();
     if (count === this.seenCount) return;
-    const df = new Map<string, number>();
     const papers = this.source.list(0, Math.min(count, this.sampleSize));
-    for (const paper of papers) {
-      for (const stem of stemSet(`${paper.titleDerived ? '' : paper.title}. ${paper.abstract}`)) df.set(stem, (df.get(stem) ?? 0) + 1);
-    }
-    this.documentFrequency = df;
+    const cacheable = papers.length >= CACHE_FROM && this.source.readState !== undefined;
+    const print = cacheable ? fingerprint(papers) : '';
+    const saved = cacheable ? this.readSaved(print) : undefined;
+    this.documentFrequency = saved ?? sampleFrequencies(papers);
     this.documents = papers.length;
     this.seenCount = count;
+    if (cacheable && !saved) {
+      const value: Saved = { fingerprint: print, documents: papers.length, df: [...this.documentFrequency] };
+      this.source.writeState?.(STATE_KEY, JSON.stringify(value));
+    }
   }
+
+  /** The saved statistics if they were computed from this very sample; stemming 200 abstracts takes ~0.5 s. */
+  private readSaved(print: string): Map<string, number> | undefined {
+    try {
+      const saved = JSON.parse(this.source.readState?.(STATE_KEY) ?? 'null') as Saved | null;
+      return saved?.fingerprint === print && Array.isArray(saved.df) ? new Map(saved.df) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function sampleFrequencies(papers: readonly Paper[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const paper of papers) {
+    for (const stem of stemSet(`${paper.titleDerived ? '' : paper.title}. ${paper.abstract}`)) df.set(stem, (df.get(stem) ?? 0) + 1);
+  }
+  return df;
 }
 
 const shared = new WeakMap<PaperSource, CorpusTerms>();

@@ -54,6 +54,8 @@ export class CatalogLibrary implements Library {
   suggest = (query: string, limit: number): StoredPaper[] => this.catalog.suggest(query, limit);
   addedSince = (isoTime: string, limit: number): StoredPaper[] => this.catalog.addedSince(isoTime, limit);
   authorNames = (): string[] => this.catalog.authorNames();
+  readState = (key: string): string | undefined => this.catalog.readState(key);
+  writeState = (key: string, value: string): void => this.catalog.writeState(key, value);
   knowsAuthor = (name: string, as: 'full' | 'surname'): boolean => this.catalog.knowsAuthor(name, as);
   /** Resolves when the in-memory BM25 index is built (until then FTS5 answers the lexical leg). */
   warm = (): Promise<void> => this.catalog.lexicalReady();

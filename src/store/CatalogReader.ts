@@ -3,56 +3,27 @@ import { normaliseAuthor, surnameOf } from './authorName.js';
 import type { CatalogDb } from './catalogSchema.js';
 import { Bm25Search, type Bm25Options } from './Bm25Search.js';
 import { buildPrefixExpression } from './ftsQuery.js';
+import { GenerationCache } from './GenerationCache.js';
 import { LexicalIndex, type LexicalIndexOptions } from './lexical/LexicalIndex.js';
-import { PAPER_COLUMNS, rowToPaper, type PaperRow } from './paperRows.js';
+import { prepareReadStatements, type ReadStatements } from './catalogStatements.js';
+import { rowToPaper, type PaperRow } from './paperRows.js';
 
-// SQLite sorts NULL lowest, so DESC puts undated papers last, newest year first among them.
-const ORDER_NEWEST = 'ORDER BY p.published DESC, p.year DESC, p.id';
+/** Papers kept by `getMany`: a few questions' worth. */
+const RECENT_PAPERS = 2_000;
 
 /** Read queries over the catalog, each a prepared statement served from an index. */
 export class CatalogReader {
-  private readonly statements;
+  private readonly statements: ReadStatements;
   private readonly bm25: Bm25Search;
   private readonly lexical: LexicalIndex;
-  private counted = { stamp: '', count: 0 };
+  private readonly counted = new GenerationCache<number>(() => this.generation(), 1);
+  private readonly papers = new GenerationCache<StoredPaper>(() => this.generation(), RECENT_PAPERS);
+  private readonly names = new GenerationCache<boolean>(() => this.generation(), 10_000);
 
   constructor(protected readonly db: CatalogDb, bm25: Bm25Options & LexicalIndexOptions = {}) {
     this.bm25 = new Bm25Search(db, bm25);
     this.lexical = new LexicalIndex(db, () => this.generation(), bm25);
-    const select = (where: string, tail = '') => db.prepare(`SELECT ${PAPER_COLUMNS} FROM papers p ${where} ${tail}`);
-    this.statements = {
-      count: db.prepare('SELECT count(*) FROM papers').pluck(),
-      // data_version moves when another connection commits; total_changes when this one writes.
-      generation: db.prepare('SELECT (SELECT data_version FROM pragma_data_version), total_changes()').raw(),
-      get: select('WHERE p.id = ?'),
-      list: select('', `${ORDER_NEWEST} LIMIT ? OFFSET ?`),
-      byYear: select('WHERE p.year = ?', 'ORDER BY p.published DESC, p.id LIMIT ?'),
-      byVenue: select('WHERE p.venue = ?', `${ORDER_NEWEST} LIMIT ?`),
-      venues: db.prepare('SELECT DISTINCT venue FROM papers WHERE venue IS NOT NULL').pluck(),
-      addedSince: select('WHERE p.added_at > ?', 'ORDER BY p.added_at DESC, p.seq DESC LIMIT ?'),
-      byAuthor: select('WHERE p.id IN (SELECT paper_id FROM paper_authors WHERE name_norm = @q OR surname_norm = @q)', `${ORDER_NEWEST} LIMIT @limit`),
-      // Only for "N. Saphra": without an initial, this branch read every author of the surname (20k for "wang", 50 ms).
-      byAuthorInitial: select(
-        'WHERE p.id IN (SELECT paper_id FROM paper_authors WHERE name_norm = @q OR surname_norm = @q OR (surname_norm = @surname AND substr(name_norm, 1, 1) = @initial))',
-        `${ORDER_NEWEST} LIMIT @limit`,
-      ),
-      authorPrefix: select(
-        'WHERE p.id IN (SELECT paper_id FROM paper_authors WHERE (name_norm >= @q AND name_norm < @q || char(1114111)) OR (surname_norm >= @q AND surname_norm < @q || char(1114111)))',
-        `${ORDER_NEWEST} LIMIT @limit`,
-      ),
-      idPrefix: select("WHERE p.id >= @q AND p.id < @q || char(1114111)", 'ORDER BY p.id LIMIT @limit'),
-      titlePrefix: select(
-        // Ranking every prefix match costs ~10× the lookup; autocomplete shows the newest instead.
-        'JOIN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH @match ORDER BY rowid DESC LIMIT @limit) f ON p.seq = f.rowid',
-        'ORDER BY p.seq DESC',
-      ),
-      // Names stay listed after a paper drops them; lookups by them then just find nothing.
-      authorNames: db.prepare('SELECT name FROM author_names').pluck(),
-      fullName: db.prepare('SELECT 1 FROM paper_authors WHERE name_norm = ? LIMIT 1').pluck(),
-      // "Victoria Li" names "Victoria R. Li": the surname index narrows, the first name filters.
-      firstLast: db.prepare("SELECT 1 FROM paper_authors WHERE surname_norm = ? AND name_norm LIKE ? ESCAPE '\\' LIMIT 1").pluck(),
-      surname: db.prepare('SELECT 1 FROM paper_authors WHERE surname_norm = ? LIMIT 1').pluck(),
-    };
+    this.statements = prepareReadStatements(db);
   }
 
   /** Changes whenever the catalog may have: cheap to ask on every question, unlike a count. */
@@ -62,19 +33,24 @@ export class CatalogReader {
 
   /** Cached until the catalog changes: `count(*)` reads the whole id index (~1 ms at 75k papers). */
   count(): number {
-    const stamp = this.generation();
-    if (stamp !== this.counted.stamp) this.counted = { stamp, count: this.statements.count.get() as number };
-    return this.counted.count;
+    return this.counted.get('count', () => this.statements.count.get() as number) as number;
   }
 
   get(id: string): StoredPaper | undefined {
-    const row = this.statements.get.get(id) as PaperRow | undefined;
-    return row && rowToPaper(row);
+    return this.getMany([id])[0];
   }
 
-  /** In the order asked for; unknown ids are skipped. */
+  /**
+   * In the order asked for; unknown ids are skipped. A question reads the same few papers several
+   * times (ranking, rescoring, the answer), so recent ones are kept, frozen, until the catalog changes.
+   */
   getMany(ids: readonly string[]): StoredPaper[] {
-    return ids.map((id) => this.get(id)).filter((p): p is StoredPaper => p !== undefined);
+    return ids.flatMap((id) => this.papers.get(id, () => this.readPaper(id)) ?? []);
+  }
+
+  private readPaper(id: string): StoredPaper | undefined {
+    const row = this.statements.get.get(id) as PaperRow | undefined;
+    return row && Object.freeze(rowToPaper(row));
   }
 
   list(offset: number, limit: number): StoredPaper[] {
@@ -115,6 +91,16 @@ export class CatalogReader {
     return this.lexical.search(query, k) ?? this.bm25.search(query, k);
   }
 
+  /** A value derived from the catalog and kept beside it (statistics that are slow to compute at every start). */
+  readState(key: string): string | undefined {
+    return (this.statements.readState.get(key) as string | undefined) ?? undefined;
+  }
+
+  writeState(key: string, value: string): void {
+    // Read-only connections (a second bot on the same data) simply recompute next time.
+    if (!this.db.readonly) this.statements.writeState.run(key, value);
+  }
+
   /** Ends background work on this catalog (an in-memory index still being built). */
   protected stopBackgroundWork(): void {
     this.lexical.close();
@@ -143,6 +129,11 @@ export class CatalogReader {
 
   /** True when some author goes by this normalised name: in full, as first and last name, or (`surname`) by surname. */
   knowsAuthor(name: string, as: 'full' | 'surname'): boolean {
+    // Every question checks each run of one to three words: the common runs are remembered.
+    return this.names.get(`${as}:${name}`, () => this.lookUpAuthor(name, as)) as boolean;
+  }
+
+  private lookUpAuthor(name: string, as: 'full' | 'surname'): boolean {
     if (as === 'surname') return this.statements.surname.get(name) !== undefined;
     if (this.statements.fullName.get(name) !== undefined) return true;
     const words = name.split(' ');

@@ -59,6 +59,10 @@ export interface Library {
    * last name. An index lookup, so questions are checked without loading every name.
    */
   knowsAuthor(name: string, as: 'full' | 'surname'): boolean;
+  /** A value derived from the catalog and stored beside it, by key (see `writeState`). */
+  readState?(key: string): string | undefined;
+  /** Stores a derived value (statistics slow to compute at every start); never the papers themselves. */
+  writeState?(key: string, value: string): void;
   /** Resolves when background work that speeds up search (the in-memory BM25 index) is done. */
   warm?(): Promise<void>;
   ingest(papers: AsyncIterable<Paper | RejectedLine> | Iterable<Paper | RejectedLine>, options?: IngestOptions): Promise<IngestReport>;
