@@ -24,7 +24,7 @@ export interface HnswOptions {
   initialCapacity?: number;
 }
 
-export const HNSW_DEFAULTS = { m: 16, efConstruction: 100, efSearch: 512, initialCapacity: 1024 } as const;
+export const HNSW_DEFAULTS = { m: 16, efConstruction: 100, efSearch: 1024, initialCapacity: 1024 } as const;
 const RANDOM_SEED = 100;
 
 type GraphOptions = HnswManifest['options'];
