@@ -32,4 +32,6 @@ export interface Assistant {
    */
   summarizeAsync?(paper: Paper, signal?: AbortSignal): Promise<PaperSummary>;
   stats(): { papers: number };
+  /** Computes what answering needs from the corpus now (after an ingest), so the next start finds it saved. */
+  prepare?(): void;
 }

@@ -106,6 +106,10 @@ export class FootnoteAssistant implements Assistant {
     return { total: this.deps.library.count(), papers: this.deps.library.list(offset, limit) };
   }
 
+  prepare(): void {
+    this.corpus.warm();
+  }
+
   summarize(paper: Paper): PaperSummary {
     return summarizePaper(paper, this.analyses);
   }

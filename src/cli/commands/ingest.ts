@@ -46,7 +46,7 @@ export const ingestCommand: CliCommand = {
   async run(ctx, values, positionals) {
     if (positionals.length === 0) throw new UsageError('name at least one file to ingest');
     const format = parseFormat(values.format as string | undefined);
-    const { library } = await ctx.app();
+    const { library, assistant } = await ctx.app();
     const totals: Totals = { added: 0, updated: 0, unchanged: 0, duplicates: 0, rejected: 0 };
     const controller = new AbortController();
     const onInterrupt = () => controller.abort();
@@ -67,6 +67,8 @@ export const ingestCommand: CliCommand = {
     } finally {
       process.removeListener('SIGINT', onInterrupt);
     }
+    // The answerer's corpus statistics are saved now, not at the next start (~0.5 s off the bot's first answer at 75k papers).
+    if (totals.added + totals.updated > 0 && !controller.signal.aborted) assistant.prepare?.();
     writeLine(ctx.io.stdout, summaryLine(totals));
     if (controller.signal.aborted) writeLine(ctx.io.stderr, 'footnote ingest: interrupted; what was committed is kept. Run the same command again to finish.');
     return failed || controller.signal.aborted ? 1 : 0;

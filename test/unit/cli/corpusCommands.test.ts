@@ -25,12 +25,15 @@ function capture() {
   return { stream, text: () => text };
 }
 
+/** How often a command asked the Assistant to prepare its corpus statistics. */
+const prepared = { count: 0 };
+
 /** Runs a command the way `runCli` does, over a real library in a temp dir (createApp is the lead's). */
 async function run(command: CliCommand, library: Library, values: Record<string, unknown>, positionals: string[]) {
   const stdout = capture();
   const stderr = capture();
   const config = loadConfig({});
-  const app = { config, logger, library } as unknown as App;
+  const app = { config, logger, library, assistant: { prepare: () => (prepared.count += 1) } } as unknown as App;
   const ctx: CliContext = { config, logger, io: { stdout: stdout.stream, stderr: stderr.stream, stdin: new PassThrough() }, app: async () => app };
   const code = (await command.run(ctx, values as never, positionals)) ?? 0;
   return { code, stdout: stdout.text(), stderr: stderr.text() };
@@ -47,6 +50,15 @@ async function library(): Promise<Library> {
 }
 
 describe('footnote ingest', () => {
+  it('GIVEN new papers WHEN ingested THEN the answerer prepares its statistics once; a re-ingest that adds nothing does not', async () => {
+    const lib = await library();
+    prepared.count = 0;
+    expect((await run(ingestCommand, lib, {}, ['seeds/papers.jsonl'])).code).toBe(0);
+    expect(prepared.count).toBe(1);
+    expect((await run(ingestCommand, lib, {}, ['seeds/papers.jsonl'])).code).toBe(0);
+    expect(prepared.count).toBe(1);
+  });
+
   it('GIVEN good, broken and missing files WHEN ingested THEN rejected lines and the missing file are reported, the rest goes in, exit 1', async () => {
     const lib = await library();
     const allBad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'footnote-cli-bad-')), 'all-bad.jsonl');
