@@ -1,6 +1,6 @@
-import { lexicalWords, termOf } from './lexicalTerms.js';
-import { grown, Postings } from './Postings.js';
+import { grown } from './Postings.js';
 import { TopK } from './TopK.js';
+import { Vocabulary, type FlatPostings } from './Vocabulary.js';
 
 /** BM25's free parameters and the weight of a title occurrence against one in the abstract. */
 export interface Bm25Params {
@@ -12,15 +12,8 @@ export interface Bm25Params {
 /** FTS5's own defaults, so scores keep the scale the fusion was tuned on. */
 export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75, titleWeight: 1 };
 
-const STOP = -1;
-
-/** A built index as flat arrays (postings of term i at `offsets[i]..offsets[i+1]`), sent between threads without copying. */
-export interface Bm25Snapshot {
-  terms: string[];
-  offsets: Int32Array;
-  docs: Int32Array;
-  title: Uint8Array;
-  body: Uint16Array;
+/** A built index as flat arrays, sent between threads without copying. */
+export interface Bm25Snapshot extends FlatPostings {
   lengths: Float32Array;
   alive: Uint8Array;
   next: number;
@@ -34,12 +27,7 @@ export interface Bm25Snapshot {
  * skipped, so document frequencies count it until the next rebuild.
  */
 export class MemoryBm25 {
-  /** Word as written → term id (or STOP): each distinct word is stemmed once, not once per use. */
-  private readonly wordTerms = new Map<string, number>();
-  private readonly termIds = new Map<string, number>();
-  private readonly postings: Postings[] = [];
-  private titleCounts = new Uint16Array(1024);
-  private bodyCounts = new Uint16Array(1024);
+  private vocabulary = new Vocabulary();
   private lengths: Float32Array = new Float32Array(1024);
   private alive: Uint8Array = new Uint8Array(1024);
   private scores = new Float64Array(1024);
@@ -53,32 +41,13 @@ export class MemoryBm25 {
 
   /** Flattens the postings; the index stays usable. */
   snapshot(): Bm25Snapshot {
-    const offsets = new Int32Array(this.postings.length + 1);
-    this.postings.forEach((p, i) => (offsets[i + 1] = (offsets[i] as number) + p.length));
-    const total = offsets[this.postings.length] as number;
-    const docs = new Int32Array(total);
-    const title = new Uint8Array(total);
-    const body = new Uint16Array(total);
-    this.postings.forEach((p, i) => {
-      const at = offsets[i] as number;
-      docs.set(p.docs.subarray(0, p.length), at);
-      title.set(p.title.subarray(0, p.length), at);
-      body.set(p.body.subarray(0, p.length), at);
-    });
-    const terms: string[] = new Array(this.postings.length);
-    for (const [term, id] of this.termIds) terms[id] = term;
-    return { terms, offsets, docs, title, body, lengths: this.lengths, alive: this.alive, next: this.next };
+    return { ...this.vocabulary.flatten(), lengths: this.lengths, alive: this.alive, next: this.next };
   }
 
   /** An index from a snapshot: postings are views into its arrays until a term grows. */
   static fromSnapshot(s: Bm25Snapshot): MemoryBm25 {
     const index = new MemoryBm25();
-    s.terms.forEach((term, id) => {
-      index.termIds.set(term, id);
-      index.postings.push(Postings.view(s.docs, s.title, s.body, s.offsets[id] as number, s.offsets[id + 1] as number));
-    });
-    index.titleCounts = new Uint16Array(Math.max(1024, s.terms.length));
-    index.bodyCounts = new Uint16Array(Math.max(1024, s.terms.length));
+    index.vocabulary = Vocabulary.fromFlat(s);
     index.lengths = s.lengths;
     index.alive = s.alive;
     index.scores = new Float64Array(s.alive.length);
@@ -110,13 +79,7 @@ export class MemoryBm25 {
     const doc = this.next;
     this.next += 1;
     this.ensureDoc(doc);
-    const touched: number[] = [];
-    const length = this.count(title, this.titleCounts, touched) + this.count(body, this.bodyCounts, touched);
-    for (const term of touched) {
-      (this.postings[term] as Postings).push(doc, this.titleCounts[term] as number, this.bodyCounts[term] as number);
-      this.titleCounts[term] = 0;
-      this.bodyCounts[term] = 0;
-    }
+    const length = this.vocabulary.addDocument(doc, title, body);
     this.lengths[doc] = length;
     this.alive[doc] = 1;
     this.live += 1;
@@ -140,9 +103,9 @@ export class MemoryBm25 {
     const { alive, lengths, scores, touched } = this;
     let hits = 0;
     for (const term of new Set(queryTerms)) {
-      const id = this.termIds.get(term);
-      if (id === undefined) continue;
-      const { docs, title, body, length } = this.postings[id] as Postings;
+      const list = this.vocabulary.postingsOf(term);
+      if (!list) continue;
+      const { docs, title, body, length } = list;
       // FTS5's idf, floored the same way so a term in most documents still counts a little.
       const idf = Math.max(1e-6, Math.log((this.live - length + 0.5) / (length + 0.5)));
       for (let i = 0; i < length; i++) {
@@ -161,40 +124,6 @@ export class MemoryBm25 {
       scores[doc] = 0;
     }
     return top.sorted();
-  }
-
-  /** Adds each term's count in `text` to `counts`, listing terms seen for the first time; returns the term count. */
-  private count(text: string, counts: Uint16Array, touched: number[]): number {
-    let length = 0;
-    for (const word of lexicalWords(text)) {
-      const term = this.termFor(word);
-      if (term === STOP) continue;
-      length += 1;
-      if (this.titleCounts[term] === 0 && this.bodyCounts[term] === 0) touched.push(term);
-      counts[term] = (counts[term] as number) + 1;
-    }
-    return length;
-  }
-
-  private termFor(word: string): number {
-    let id = this.wordTerms.get(word);
-    if (id !== undefined) return id;
-    const term = termOf(word);
-    id = term === undefined ? STOP : this.termIds.get(term);
-    if (id === undefined) {
-      id = this.postings.length;
-      this.termIds.set(term as string, id);
-      this.postings.push(new Postings());
-      if (id >= this.titleCounts.length) this.growTerms();
-    }
-    this.wordTerms.set(word, id);
-    return id;
-  }
-
-  private growTerms(): void {
-    const size = this.titleCounts.length * 2;
-    this.titleCounts = grown(this.titleCounts, size);
-    this.bodyCounts = grown(this.bodyCounts, size);
   }
 
   private ensureDoc(doc: number): void {
