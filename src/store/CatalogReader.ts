@@ -22,7 +22,7 @@ export class CatalogReader {
 
   constructor(protected readonly db: CatalogDb, bm25: Bm25Options & LexicalIndexOptions = {}) {
     this.bm25 = new Bm25Search(db, bm25);
-    this.lexical = new LexicalIndex(db, () => this.generation(), bm25);
+    this.lexical = new LexicalIndex(db, this, bm25);
     this.statements = prepareReadStatements(db);
   }
 
@@ -45,7 +45,7 @@ export class CatalogReader {
    * times (ranking, rescoring, the answer), so recent ones are kept, frozen, until the catalog changes.
    */
   getMany(ids: readonly string[]): StoredPaper[] {
-    return ids.flatMap((id) => this.papers.get(id, () => this.readPaper(id)) ?? []);
+    return this.papers.getMany(ids, (id) => this.readPaper(id));
   }
 
   private readPaper(id: string): StoredPaper | undefined {
@@ -93,7 +93,7 @@ export class CatalogReader {
 
   /** A value derived from the catalog and kept beside it (statistics that are slow to compute at every start). */
   readState(key: string): string | undefined {
-    return (this.statements.readState.get(key) as string | undefined) ?? undefined;
+    return this.statements.readState.get(key) as string | undefined;
   }
 
   writeState(key: string, value: string): void {

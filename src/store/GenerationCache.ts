@@ -12,14 +12,26 @@ export class GenerationCache<V> {
   ) {}
 
   /** The cached value, else `compute()`'s, remembered unless undefined. */
-  get(key: string, compute: () => V | undefined): V | undefined {
+  get(key: string, compute: (key: string) => V | undefined): V | undefined {
+    return this.getMany([key], compute)[0];
+  }
+
+  /** The values of `keys` in order, keys without one skipped; the generation is asked once, not once per key. */
+  getMany(keys: readonly string[], compute: (key: string) => V | undefined): V[] {
     const stamp = this.generation();
     if (stamp !== this.stamp) {
       this.stamp = stamp;
       this.values = new Map();
     }
-    if (this.values.has(key)) return this.values.get(key);
-    const value = compute();
+    const out: V[] = [];
+    for (const key of keys) {
+      const value = this.values.has(key) ? this.values.get(key) : this.remember(key, compute(key));
+      if (value !== undefined) out.push(value);
+    }
+    return out;
+  }
+
+  private remember(key: string, value: V | undefined): V | undefined {
     if (value === undefined) return undefined;
     if (this.values.size >= this.limit) this.values.delete(this.values.keys().next().value as string);
     this.values.set(key, value);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import { addRow, indexCatalog, noRows, removeRow, ROW_COLUMNS, type IndexedRows, type IndexRow } from './buildLexicalIndex.js';
+import { addRow, buildLexicalIndex, indexCatalog, noRows, removeRow, ROW_COLUMNS, type IndexedRows, type IndexRow } from './buildLexicalIndex.js';
 import { lexicalTerms } from './lexicalTerms.js';
 import type { LexicalWorkerResult } from './lexicalWorker.js';
 import { DEFAULT_BM25, MemoryBm25, type Bm25Params } from './MemoryBm25.js';
@@ -17,6 +17,12 @@ export interface LexicalIndexOptions {
 const WORKER_FILE = fileURLToPath(new URL('./lexicalWorker.js', import.meta.url));
 
 type Built = { index: MemoryBm25; rows: IndexedRows };
+
+/** What the index asks of its catalog: when it changed, and how large it is (both cached there). */
+export interface CatalogState {
+  generation(): string;
+  count(): number;
+}
 
 /**
  * The in-memory BM25 index over a catalog, built on first use and kept in step with it. A large
@@ -33,10 +39,9 @@ export class LexicalIndex {
   private readonly params: Bm25Params;
   private readonly statements;
 
-  constructor(private readonly db: Database.Database, private readonly generation: () => string, private readonly options: LexicalIndexOptions = {}) {
+  constructor(private readonly db: Database.Database, private readonly catalog: CatalogState, private readonly options: LexicalIndexOptions = {}) {
     this.params = { ...DEFAULT_BM25, ...options.bm25 };
     this.statements = {
-      count: db.prepare('SELECT count(*) FROM papers').pluck(),
       hashes: db.prepare('SELECT seq, content_hash FROM papers').raw(),
       row: db.prepare(`SELECT ${ROW_COLUMNS} FROM papers WHERE seq = ?`),
     };
@@ -70,21 +75,20 @@ export class LexicalIndex {
       this.start();
       if (!this.built) return undefined;
     }
-    const stamp = this.generation();
+    const stamp = this.catalog.generation();
     if (stamp !== this.stamp) this.sync(this.built, stamp);
     return this.built;
   }
 
   private start(): void {
     if (this.building) return;
-    const stamp = this.generation();
-    const count = this.statements.count.get() as number;
+    const stamp = this.catalog.generation();
     const finish = (built: Built) => {
       if (this.closed) return;
       this.built = built;
       this.stamp = stamp;
     };
-    if (count < (this.options.buildInlineBelow ?? 5_000)) return finish(this.buildInline());
+    if (this.catalog.count() < (this.options.buildInlineBelow ?? 5_000)) return finish(buildLexicalIndex(this.db));
     this.building = (this.workerFile() ? this.buildOnWorker(this.workerFile() as string) : this.buildInTurns())
       .then(finish)
       // A failed build leaves FTS5 answering; the next question tries again.
@@ -97,12 +101,6 @@ export class LexicalIndex {
 
   private workerFile(): string | undefined {
     return !this.db.memory && existsSync(WORKER_FILE) ? WORKER_FILE : undefined;
-  }
-
-  private buildInline(): Built {
-    const built = { index: new MemoryBm25(), rows: noRows() };
-    for (const _ of indexCatalog(this.db, built.index, built.rows));
-    return built;
   }
 
   private async buildInTurns(): Promise<Built> {

@@ -21,6 +21,14 @@ function write(catalog: PaperCatalog, papers: Paper[]): void {
 }
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => paper(`f:${i}`, `Filler abstract ${i} on graph coloring and scheduling heuristics.`));
+/** A catalog file holding `papers`, and a separate index over it that indexes anything over 10 papers in the background. */
+function largeCatalog(name: string, papers: Paper[], Index: typeof LexicalIndex = LexicalIndex): { catalog: PaperCatalog; index: LexicalIndex } {
+  const catalog = PaperCatalog.open(path.join(tmp, name));
+  write(catalog, papers);
+  const db = (catalog as unknown as { db: ConstructorParameters<typeof LexicalIndex>[0] }).db;
+  return { catalog, index: new Index(db, catalog, { buildInlineBelow: 10 }) };
+}
+
 const ids = (hits: Array<{ id: string }> | undefined) => hits?.map((h) => h.id);
 
 describe('the in-memory lexical index kept in step with the catalog', () => {
@@ -41,11 +49,7 @@ describe('the in-memory lexical index kept in step with the catalog', () => {
   });
 
   it('GIVEN a catalog too large to index inline WHEN searched before the build ends THEN FTS5 answers, and the index once ready', async () => {
-    const file = path.join(tmp, 'large.db');
-    const catalog = PaperCatalog.open(file);
-    write(catalog, [...filler(40), paper('t', 'Tidal turbines convert sea currents into power.')]);
-    const db = (catalog as unknown as { db: ConstructorParameters<typeof LexicalIndex>[0] }).db;
-    const index = new LexicalIndex(db, () => catalog.generation(), { buildInlineBelow: 10 });
+    const { catalog, index } = largeCatalog('large.db', [...filler(40), paper('t', 'Tidal turbines convert sea currents into power.')]);
     expect(index.search('tidal turbines', 5)).toBeUndefined();
     await index.ready();
     expect(ids(index.search('tidal turbines', 5))).toEqual(['t']);
@@ -57,11 +61,7 @@ describe('the in-memory lexical index kept in step with the catalog', () => {
     const compiled = new URL('../../../../dist/store/lexical/', import.meta.url);
     expect(fs.existsSync(new URL('lexicalWorker.js', compiled))).toBe(true);
     const { LexicalIndex: Compiled } = (await import(pathToFileURL(new URL('LexicalIndex.js', compiled).pathname).href)) as { LexicalIndex: typeof LexicalIndex };
-    const file = path.join(tmp, 'worker.db');
-    const catalog = PaperCatalog.open(file);
-    write(catalog, [...filler(40), paper('t', 'Tidal turbines convert sea currents into power.')]);
-    const db = (catalog as unknown as { db: ConstructorParameters<typeof LexicalIndex>[0] }).db;
-    const index = new Compiled(db, () => catalog.generation(), { buildInlineBelow: 10 });
+    const { catalog, index } = largeCatalog('worker.db', [...filler(40), paper('t', 'Tidal turbines convert sea currents into power.')], Compiled);
     expect(index.search('tidal turbines', 5)).toBeUndefined();
     await index.ready();
     expect(ids(index.search('tidal turbines', 5))).toEqual(['t']);
@@ -71,11 +71,7 @@ describe('the in-memory lexical index kept in step with the catalog', () => {
   });
 
   it('GIVEN a build in progress WHEN the catalog closes THEN the build stops, ready() still resolves and searches get nothing', async () => {
-    const file = path.join(tmp, 'closing.db');
-    const catalog = PaperCatalog.open(file);
-    write(catalog, filler(40));
-    const db = (catalog as unknown as { db: ConstructorParameters<typeof LexicalIndex>[0] }).db;
-    const index = new LexicalIndex(db, () => catalog.generation(), { buildInlineBelow: 10 });
+    const { catalog, index } = largeCatalog('closing.db', filler(40));
     expect(index.search('graph coloring', 5)).toBeUndefined();
     index.close();
     await index.ready();
