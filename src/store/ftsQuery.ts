@@ -12,13 +12,16 @@ s t don paper papers tell show give find please does anyone something`.split(/\s
 
 const MAX_TERMS = 48;
 
-export const isStopWord = (word: string): boolean => STOP_WORDS.has(word);
+/** A word a query searches on: not a stop word, and two characters at least unless it has a digit. */
+export function isContentWord(word: string): boolean {
+  return word !== '' && !STOP_WORDS.has(word) && (word.length >= 2 || /\d/.test(word));
+}
 
 /** The content words of a query: folded, stop words dropped, deduplicated, in order. */
 export function queryTerms(query: string): string[] {
   const terms: string[] = [];
   for (const word of foldForMatching(query).split(' ')) {
-    if (!word || STOP_WORDS.has(word) || (word.length < 2 && !/\d/.test(word))) continue;
+    if (!isContentWord(word)) continue;
     if (!terms.includes(word)) terms.push(word);
     if (terms.length >= MAX_TERMS) break;
   }

@@ -1,6 +1,6 @@
 import { foldForMatching } from '../../corpus/normalise.js';
 import { stem } from '../../embeddings/local/stem.js';
-import { isStopWord } from '../ftsQuery.js';
+import { isContentWord } from '../ftsQuery.js';
 
 /** The words of a text as the FTS5 `unicode61` tokenizer splits them: case, accents and punctuation folded away. */
 export function lexicalWords(text: string): string[] {
@@ -11,8 +11,7 @@ export function lexicalWords(text: string): string[] {
 
 /** The term a word counts as: its Porter2 stem, or undefined for stop words and stray letters. */
 export function termOf(word: string): string | undefined {
-  if (!word || isStopWord(word) || (word.length < 2 && !/\d/.test(word))) return undefined;
-  return stem(word);
+  return isContentWord(word) ? stem(word) : undefined;
 }
 
 /** The terms of a question, in the same form the in-memory index counts them. */
