@@ -1,6 +1,6 @@
 import type { StoredPaper } from '../corpus/Paper.js';
 import type { Library } from '../store/Library.js';
-import { authorIndexOf } from './authorIndex.js';
+import { authorNamesOf } from './authorIndex.js';
 import { searchContent, type ContentSearchOptions } from './contentSearch.js';
 import { DEFAULT_FUSION, type LegHit } from './fuse.js';
 import { searchMetadata, type MetadataMatch } from './metadataSearch.js';
@@ -52,14 +52,14 @@ function metadataRanking(match: MetadataMatch, hits: LegHit[], k: number): Ranke
  */
 export function createRetriever(library: Library, options: RetrieverOptions = {}): Retriever {
   const base: ContentSearchOptions = { ...DEFAULTS, ...options, fusion: { ...DEFAULTS.fusion, ...options.fusion } };
-  const authors = authorIndexOf(library);
+  const authors = authorNamesOf(library);
   const venues = venueIndexOf(library);
   return {
     async retrieve(query: string, call: RetrieveOptions = {}): Promise<RankedPaper[]> {
       const k = call.k ?? options.k ?? 5;
       // Each leg must reach k on its own: a BEIR run at k = 100 needs 100 candidates, not the union of two 50s.
       const search = { ...base, mode: call.mode ?? base.mode, depth: Math.max(base.depth, k) };
-      const intent = parseQueryIntent(query, authors(), venues());
+      const intent = parseQueryIntent(query, authors, venues());
       const topic = hasTopic(intent);
       const match = searchMetadata(library, intent, topic, k);
       const narrowed = match !== undefined || intent.years.length > 0;

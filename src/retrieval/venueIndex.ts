@@ -1,6 +1,5 @@
 import { foldForMatching } from '../corpus/normalise.js';
 import type { Library } from '../store/Library.js';
-import { rebuiltOnIngest } from './authorIndex.js';
 
 /** Which of the library's venues a question word names: "neurips" → ["NeurIPS 2024"]. */
 export interface VenueNames {
@@ -28,7 +27,12 @@ export function venueNames(venues: readonly string[]): VenueNames {
   return { venuesNamed: (word) => byKey.get(word) ?? [] };
 }
 
-/** The venue names of a library, rebuilt only when its paper count changes. */
+/** The venue names of a library, rebuilt only when its paper count changes: one scan per ingest, not per question. */
 export function venueIndexOf(library: Library): () => VenueNames {
-  return rebuiltOnIngest(library, () => venueNames(library.venues()));
+  let cached: { count: number; value: VenueNames } | undefined;
+  return () => {
+    const count = library.count();
+    if (!cached || cached.count !== count) cached = { count, value: venueNames(library.venues()) };
+    return cached.value;
+  };
 }
