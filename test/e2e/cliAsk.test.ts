@@ -1,28 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runFootnote } from '../support/runFootnote.js';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'footnote-e2e-ask-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** The compiled CLI as a user runs it (`npm test` builds dist/ first), over a fresh data dir. */
-async function footnote(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, FOOTNOTE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DISCORD_TOKEN: '', LLM_PROVIDER: 'none', EMBEDDINGS: 'local' };
-  const child = run(process.execPath, [path.join(ROOT, 'bin/footnote.js'), ...args], { cwd: ROOT, env, timeout: 60_000 });
-  if (input !== undefined) child.child.stdin?.end(input);
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+/** The compiled CLI over this file's data dir (see runFootnote). */
+const footnote = (args: string[], input?: string) => runFootnote(dataDir, args, { input });
 
 describe('footnote ask --json (child process)', () => {
   it('GIVEN a question that is only a mass mention, or empty WHEN asked THEN both exit 2 with a calm line and no stack', async () => {
